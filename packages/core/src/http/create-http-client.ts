@@ -1,0 +1,273 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import ky from 'ky';
+import pRetry from 'p-retry';
+import type { CrosslineError } from '../errors/crossline-error.js';
+import { formatIssues, toValidationIssues } from '../errors/issues.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { type Logger, resolveLogger } from '../log.js';
+import { parseRateLimitHeaders } from '../rate-limit/headers.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { SecretRedactor } from '../util/redact.js';
+import { type ClassifyContext, errorFromFailure, errorFromResponse } from './classify.js';
+import { encodeParams, joinUrl } from './encode.js';
+import { validateHttpClientOptions } from './options.js';
+import { mayRetry, type ResolvedRetryOptions, retryDefaults, retryDelay } from './retry-policy.js';
+import type {
+  HttpAuth,
+  HttpClient,
+  HttpClientOptions,
+  HttpRequest,
+  HttpResponse,
+} from './types.js';
+
+const unlimited: RateLimiter = { schedule: (task) => task(), pause: () => {} };
+
+/**
+ * Creates the HTTP client a connector talks to its vendor through. Every attempt goes through
+ * the rate limiter; failures are classified into crossline's error classes; what is safe to
+ * retry is retried with full-jitter backoff that honours `Retry-After`; a throttled answer
+ * pauses the whole rate-limit bucket of the account. Debug logs never contain a secret.
+ *
+ * @param options - base URL, auth, limiter, retry and hooks; validated at once
+ * @throws {@link ConfigError} when an option is invalid
+ *
+ * @example
+ * ```ts
+ * const http = createHttpClient({
+ *   baseUrl: 'https://demo.retailcrm.ru/api/v5',
+ *   auth: { type: 'header', name: 'X-API-KEY', value: apiKey },
+ *   rateLimiter: new LocalRateLimiter({ limit: 10 }),
+ * });
+ * const { data } = await http.request({ path: '/customers', query: { limit: 100 } });
+ * ```
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  validateHttpClientOptions(options);
+  return new KyHttpClient(options);
+}
+
+class KyHttpClient implements HttpClient {
+  readonly #options: HttpClientOptions;
+  readonly #baseUrl: string;
+  readonly #limiter: RateLimiter;
+  readonly #retry: ResolvedRetryOptions;
+  readonly #redactor: SecretRedactor;
+  readonly #logger: Logger;
+  readonly #random: () => number;
+
+  constructor(options: HttpClientOptions) {
+    this.#options = options;
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#limiter = options.rateLimiter ?? unlimited;
+    this.#retry = resolveRetry(options.retry);
+    this.#redactor = new SecretRedactor([...secretsOf(options.auth), ...(options.secrets ?? [])]);
+    this.#logger = resolveLogger(options.logger, { component: 'crossline:http' });
+    this.#random = options.random ?? Math.random;
+  }
+
+  async request<T = unknown>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const method = request.method ?? 'GET';
+    const route = request.path.split('?')[0] ?? request.path;
+    const context: ClassifyContext = {
+      method,
+      url: this.#redactor.url(this.#url(request)),
+      connectorId: this.#options.connectorId,
+      redactor: this.#redactor,
+    };
+    const priority = request.priority ?? 0;
+    return pRetry(
+      (attempt) =>
+        this.#limiter.schedule(() => this.#attempt(request, context, route, attempt), {
+          route,
+          signal: request.signal,
+          // A retry goes ahead of requests that have not been tried yet.
+          priority: attempt > 1 ? priority + 1 : priority,
+        }),
+      {
+        retries: this.#retry.retries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        ...(request.signal ? { signal: request.signal } : {}),
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (retriesLeft === 0 || !mayRetry(error, method, request.idempotent ?? false)) {
+            throw error;
+          }
+          await this.#waitBeforeRetry(
+            error as CrosslineError,
+            attemptNumber,
+            route,
+            request.signal,
+          );
+        },
+      },
+    );
+  }
+
+  async #waitBeforeRetry(
+    error: CrosslineError,
+    attempt: number,
+    route: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const delayMs = retryDelay(error, attempt, this.#retry, this.#random);
+    if (delayMs === undefined) throw error;
+    if (RateLimitError.isInstance(error) && error.request) {
+      this.#limiter.pause(delayMs, { route });
+      this.#logger.warn(
+        { url: error.request.url, pauseMs: delayMs },
+        'vendor throttled: bucket paused',
+      );
+      this.#options.onThrottled?.({ route, pauseMs: delayMs, request: error.request });
+    }
+    this.#logger.debug({ attempt, delayMs, code: error.code, url: error.request?.url }, 'retrying');
+    this.#options.onRetry?.({ attempt, delayMs, error });
+    await sleep(delayMs, undefined, signal ? { signal } : {});
+  }
+
+  async #attempt<T>(
+    request: HttpRequest<T>,
+    context: ClassifyContext,
+    route: string,
+    attempt: number,
+  ): Promise<HttpResponse<T>> {
+    const url = new URL(this.#url(request));
+    const headers = new Headers(this.#options.headers);
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+    await applyAuth(this.#options.auth, headers, url);
+    const started = performance.now();
+    let response: Response;
+    let responseBody: unknown;
+    try {
+      const body = bodyOf(request, headers);
+      response = await ky(url, {
+        method: context.method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal: request.signal ?? null,
+        timeout: request.timeoutMs ?? this.#options.timeoutMs ?? 30_000,
+        retry: 0,
+        throwHttpErrors: false,
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+      });
+      responseBody = await readBody(response);
+    } catch (failure) {
+      this.#logger.debug({ method: context.method, url: context.url, attempt }, 'request failed');
+      throw errorFromFailure(context, failure, request.signal);
+    }
+    const { status } = response;
+    const durationMs = Math.round(performance.now() - started);
+    this.#logger.debug(
+      { method: context.method, url: context.url, status, attempt, durationMs },
+      'response',
+    );
+    this.#observeBudget(response.headers, route);
+    const { headers: responseHeaders } = response;
+    const body = responseBody;
+    const verdict = this.#options.interpretResponse?.({
+      status,
+      headers: responseHeaders,
+      body,
+      route,
+    });
+    if (!response.ok || verdict?.throttled || verdict?.failure) {
+      throw errorFromResponse(context, { status, headers: responseHeaders, body, verdict });
+    }
+    return {
+      status,
+      headers: responseHeaders,
+      data: this.#validate(request, context, status, body),
+    };
+  }
+
+  #validate<T>(
+    request: HttpRequest<T>,
+    context: ClassifyContext,
+    status: number,
+    body: unknown,
+  ): T {
+    if (!request.schema) return body as T;
+    const parsed = request.schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const issues = toValidationIssues(parsed.error.issues);
+    throw new ValidationError(
+      `${context.method} ${context.url} → ${status}: unexpected response: ${formatIssues(issues)}`,
+      {
+        code: 'INVALID_RESPONSE',
+        issues,
+        connectorId: context.connectorId,
+        request: { method: context.method, url: context.url, status },
+      },
+    );
+  }
+
+  /** Pauses the bucket ahead of time when the vendor says the budget is spent. */
+  #observeBudget(headers: Headers, route: string): void {
+    const budget = parseRateLimitHeaders(headers);
+    if (budget?.remaining === 0 && budget.resetMs !== undefined && budget.resetMs > 0) {
+      this.#limiter.pause(Math.min(budget.resetMs, this.#retry.maxRetryAfterMs), { route });
+    }
+  }
+
+  #url(request: HttpRequest<unknown>): string {
+    const url = joinUrl(this.#baseUrl, request.path);
+    const query = request.query ? encodeParams(request.query).toString() : '';
+    if (!query) return url;
+    return `${url}${url.includes('?') ? '&' : '?'}${query}`;
+  }
+}
+
+async function applyAuth(auth: HttpAuth | undefined, headers: Headers, url: URL): Promise<void> {
+  if (auth === undefined) return;
+  if (typeof auth === 'function') return auth({ headers, url });
+  if (auth.type === 'header') headers.set(auth.name, auth.value);
+  else if (auth.type === 'bearer') headers.set('Authorization', `Bearer ${auth.token}`);
+  else if (auth.type === 'query') url.searchParams.set(auth.name, auth.value);
+  else {
+    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
+    headers.set('Authorization', `Basic ${encoded}`);
+  }
+}
+
+function secretsOf(auth: HttpAuth | undefined): string[] {
+  if (auth === undefined || typeof auth === 'function') return [];
+  if (auth.type === 'bearer') return [auth.token];
+  if (auth.type === 'basic') {
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+  }
+  return [auth.value];
+}
+
+function bodyOf(
+  request: HttpRequest<unknown>,
+  headers: Headers,
+): URLSearchParams | string | undefined {
+  if (request.form !== undefined) return encodeParams(request.form);
+  if (request.json === undefined) return undefined;
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  return JSON.stringify(request.json);
+}
+
+/** The body as JSON when it parses as JSON, else as text; `undefined` when empty. */
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function resolveRetry(retry: HttpClientOptions['retry']): ResolvedRetryOptions {
+  const resolved = { ...retryDefaults };
+  for (const key of Object.keys(resolved) as (keyof ResolvedRetryOptions)[]) {
+    const value = retry?.[key];
+    if (value !== undefined) resolved[key] = value;
+  }
+  return resolved;
+}

@@ -1,0 +1,54 @@
+import { CrosslineError } from '../errors/crossline-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
+import { TransportError } from '../errors/transport-error.js';
+import type { HttpMethod, RetryOptions } from './types.js';
+
+/** Retry options with every default applied. */
+export type ResolvedRetryOptions = { [K in keyof RetryOptions]-?: NonNullable<RetryOptions[K]> };
+
+/** The defaults of {@link RetryOptions}. */
+export const retryDefaults: ResolvedRetryOptions = {
+  retries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  throttleDelayMs: 1000,
+  maxRetryAfterMs: 120_000,
+};
+
+const safeMethods = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * Whether a failed attempt may be sent again. A throttled request, and one that never reached
+ * the vendor, were not processed, so any method may be resent. Anything else must be both
+ * retryable and safe to repeat: an idempotent method, or a request the caller marked so.
+ */
+export function mayRetry(error: unknown, method: HttpMethod, idempotent: boolean): boolean {
+  if (!CrosslineError.isInstance(error) || !error.retryable) return false;
+  if (RateLimitError.isInstance(error)) return true;
+  if (TransportError.isInstance(error) && !error.mayHaveReachedVendor) return true;
+  return idempotent || safeMethods.has(method);
+}
+
+/**
+ * How long to wait before the next attempt: the vendor's `Retry-After` when it sent one;
+ * otherwise full-jitter exponential backoff — a uniform draw from 0 to
+ * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))` — with a floor of `throttleDelayMs` after a
+ * throttled answer, so a throttled account is never hammered again at once.
+ *
+ * @returns the delay in milliseconds, or `undefined` when the vendor asked for a longer wait
+ *   than `maxRetryAfterMs` (the request should fail now and be retried much later)
+ */
+export function retryDelay(
+  error: CrosslineError,
+  attempt: number,
+  options: ResolvedRetryOptions,
+  random: () => number,
+): number | undefined {
+  const retryAfterMs = error.request?.retryAfterMs;
+  if (retryAfterMs !== undefined) {
+    return retryAfterMs > options.maxRetryAfterMs ? undefined : retryAfterMs;
+  }
+  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  const jittered = Math.floor(random() * ceiling);
+  return RateLimitError.isInstance(error) ? Math.max(options.throttleDelayMs, jittered) : jittered;
+}

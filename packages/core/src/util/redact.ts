@@ -1,0 +1,80 @@
+/** The text that stands in for a secret wherever one would have appeared. */
+export const REDACTED = '[REDACTED]';
+
+const secretKeyExact =
+  /^(authorization|proxy-authorization|cookie|set-cookie|key|pass|passwd|sig|signature|x-api-key|x-auth-token)$/i;
+const secretKeyPart = /(token|secret|password|api[-_]?key|apikey|credential|private[-_]?key)/i;
+
+/**
+ * Whether a field, header or query parameter of this name holds a secret by its name alone
+ * (`apiKey`, `X-API-KEY`, `access_token`, `password`, `Authorization` …).
+ */
+export function isSecretKey(name: string): boolean {
+  return secretKeyExact.test(name) || secretKeyPart.test(name);
+}
+
+/**
+ * Scrubs known secret values from text and structures. Built once per client from the
+ * credentials it holds, so a vendor that echoes the key back in an error message, or a token
+ * that sits in a URL path, is still redacted.
+ */
+export class SecretRedactor {
+  readonly #needles: readonly string[];
+
+  /** @param secrets - the secret values to scrub (empty strings are ignored) */
+  constructor(secrets: readonly string[] = []) {
+    const needles = new Set<string>();
+    for (const secret of secrets) {
+      if (!secret) continue;
+      needles.add(secret);
+      needles.add(encodeURIComponent(secret));
+      needles.add(new URLSearchParams({ s: secret }).toString().slice(2));
+    }
+    // Longest first, so a secret that contains another is replaced whole.
+    this.#needles = [...needles].sort((a, b) => b.length - a.length);
+  }
+
+  /** Replaces every occurrence of a known secret value in `text`. */
+  text(text: string): string {
+    let result = text;
+    for (const needle of this.#needles) {
+      if (result.includes(needle)) result = result.split(needle).join(REDACTED);
+    }
+    return result;
+  }
+
+  /**
+   * Redacts a URL: query parameters with a secret-sounding name, user info, and every known
+   * secret value anywhere in it (path segments included).
+   */
+  url(input: string | URL): string {
+    let url: URL;
+    try {
+      url = new URL(String(input));
+    } catch {
+      return this.text(String(input));
+    }
+    if (url.username) url.username = REDACTED;
+    if (url.password) url.password = REDACTED;
+    for (const name of new Set(url.searchParams.keys())) {
+      if (isSecretKey(name)) url.searchParams.set(name, REDACTED);
+    }
+    return this.text(url.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
+  }
+
+  /**
+   * Returns a deep copy of `value` fit for a log line: fields with a secret-sounding name
+   * become `[REDACTED]`, and known secret values are scrubbed from every string.
+   */
+  value(value: unknown, depth = 0): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (value === null || typeof value !== 'object' || depth > 8) return value;
+    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
+    if (value instanceof Error) return this.text(value.message);
+    const copy: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      copy[key] = isSecretKey(key) ? REDACTED : this.value(field, depth + 1);
+    }
+    return copy;
+  }
+}
