@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import ky from 'ky';
 import pRetry from 'p-retry';
 import type { CrosslineError } from '../errors/crossline-error.js';
@@ -8,6 +7,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseRateLimitHeaders } from '../rate-limit/headers.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { delay } from '../util/delay.js';
 import { SecretRedactor } from '../util/redact.js';
 import { type ClassifyContext, errorFromFailure, errorFromResponse } from './classify.js';
 import { encodeParams, joinUrl } from './encode.js';
@@ -112,17 +112,19 @@ class KyHttpClient implements HttpClient {
   ): Promise<void> {
     const delayMs = retryDelay(error, attempt, this.#retry, this.#random);
     if (delayMs === undefined) throw error;
-    if (RateLimitError.isInstance(error) && error.request) {
+    this.#logger.debug({ attempt, delayMs, code: error.code, url: error.request?.url }, 'retrying');
+    this.#options.onRetry?.({ attempt, delayMs, error });
+    if (RateLimitError.isInstance(error) && error.request && this.#options.rateLimiter) {
+      // The whole bucket waits; the retry then queues at once, ahead of untried requests.
       this.#limiter.pause(delayMs, { route });
       this.#logger.warn(
         { url: error.request.url, pauseMs: delayMs },
         'vendor throttled: bucket paused',
       );
       this.#options.onThrottled?.({ route, pauseMs: delayMs, request: error.request });
+      return;
     }
-    this.#logger.debug({ attempt, delayMs, code: error.code, url: error.request?.url }, 'retrying');
-    this.#options.onRetry?.({ attempt, delayMs, error });
-    await sleep(delayMs, undefined, signal ? { signal } : {});
+    await delay(delayMs, signal);
   }
 
   async #attempt<T>(

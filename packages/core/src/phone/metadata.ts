@@ -21,6 +21,8 @@ export interface PlanRules {
   readonly iddPrefix: RegExp | undefined;
   /** Leading digits that pick this country among those sharing its calling code. */
   readonly leadingDigits: RegExp | undefined;
+  /** Whether the plan has per-type patterns (then validity is decided type by type). */
+  readonly hasTypes: boolean;
 }
 
 /** The runtime surface of libphonenumber-js's Metadata class that crossline reads. */
@@ -31,6 +33,7 @@ interface NumberingPlanView {
   nationalPrefixTransformRule(): string | undefined;
   IDDPrefix(): string | undefined;
   leadingDigits(): string | undefined;
+  hasTypes(): boolean;
 }
 
 interface MetadataView {
@@ -60,6 +63,7 @@ export function planRules(country: string): PlanRules | undefined {
       hasTransformRule: Boolean(plan.nationalPrefixTransformRule()),
       iddPrefix: idd ? new RegExp(`^(?:${idd})`) : undefined,
       leadingDigits: leading ? new RegExp(leading) : undefined,
+      hasTypes: plan.hasTypes(),
     };
   }
   plans.set(country, rules);

@@ -26,6 +26,7 @@ export function parseRetryAfter(
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (!/[a-z]/i.test(text)) return undefined; // an HTTP date names its day and month
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   const reference = serverDate ? Date.parse(serverDate) : Number.NaN;
