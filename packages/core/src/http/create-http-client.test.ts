@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { failureOf } from '../__fixtures__/failure-of.js';
 import { AuthError } from '../errors/auth-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
@@ -126,9 +127,7 @@ describe('createHttpClient: request shapes', () => {
       .get('/api/v5/users/1')
       .reply(200, { success: true, user: { id: 'one' } });
     const schema = z.object({ user: z.object({ id: z.number(), email: z.string() }) });
-    const error = await client()
-      .request({ path: '/users/1', schema })
-      .catch((caught: unknown) => caught);
+    const error = await failureOf(client().request({ path: '/users/1', schema }));
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'INVALID_RESPONSE', retryable: false });
     expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
@@ -200,15 +199,11 @@ describe('createHttpClient: classification', () => {
   it('marks 408, 425 and 5xx retryable, other 4xx not', async () => {
     for (const status of [408, 425, 500, 502, 503, 504]) {
       nock(base).post('/api/v5/x').reply(status, {});
-      const error = await client()
-        .request({ method: 'POST', path: '/x' })
-        .catch((caught: VendorError) => caught);
+      const error = await failureOf(client().request({ method: 'POST', path: '/x' }));
       expect(error.retryable, String(status)).toBe(true);
     }
     nock(base).post('/api/v5/x').reply(409, {});
-    const conflict = await client()
-      .request({ method: 'POST', path: '/x' })
-      .catch((caught: VendorError) => caught);
+    const conflict = await failureOf(client().request({ method: 'POST', path: '/x' }));
     expect(conflict.retryable).toBe(false);
   });
 

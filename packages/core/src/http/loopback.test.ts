@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { failureOf } from '../__fixtures__/failure-of.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { Logger } from '../log.js';
 import { LocalRateLimiter } from '../rate-limit/local-rate-limiter.js';
@@ -26,7 +27,7 @@ describe('createHttpClient against a loopback server', () => {
   it('classifies a request that gets no answer in time as a retryable TIMEOUT', async () => {
     const url = await listen(() => {}); // never answers
     const http = createHttpClient({ baseUrl: url, timeoutMs: 50, retry: { retries: 0 } });
-    const error = await http.request({ path: '/slow' }).catch((caught: unknown) => caught);
+    const error = await failureOf(http.request({ path: '/slow' }));
     expect(TransportError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'TIMEOUT', retryable: true, mayHaveReachedVendor: true });
   });

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import nock from 'nock';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { failureOf } from '../__fixtures__/failure-of.js';
 import { SecretRedactor } from '../util/redact.js';
 import { createHttpClient } from './create-http-client.js';
 import type { HttpAuth } from './types.js';
@@ -91,7 +92,7 @@ describe('secrets never reach a log line or an error', () => {
       logger,
       retry: { retries: 0 },
     });
-    const error = await http.request({ path: '/passes' }).catch((caught: Error) => caught);
+    const error = await failureOf(http.request({ path: '/passes' }));
     expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(canary);
     expect(error.message).toContain(`${base}/v1/[REDACTED]/passes`);
     expect(lines.join('\n')).not.toContain(canary);

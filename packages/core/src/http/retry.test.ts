@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { failureOf } from '../__fixtures__/failure-of.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import { VendorError } from '../errors/vendor-error.js';
@@ -51,7 +52,7 @@ describe('retries', () => {
   it('gives up after the configured retries with the last error', async () => {
     nock(base).get('/x').times(3).reply(502, 'bad gateway');
     const { http, retries } = client({ retry: { retries: 2, baseDelayMs: 1 } });
-    const error = await http.request({ path: '/x' }).catch((caught: unknown) => caught);
+    const error = await failureOf(http.request({ path: '/x' }));
     expect(VendorError.isInstance(error)).toBe(true);
     expect((error as VendorError).request?.status).toBe(502);
     expect(retries).toHaveLength(2);
@@ -60,9 +61,9 @@ describe('retries', () => {
   it('does not retry a POST the vendor received and failed on (500)', async () => {
     const scope = nock(base).post('/calls/upload').once().reply(500, { errorMsg: 'boom' });
     const { http, retries } = client();
-    const error = await http
-      .request({ method: 'POST', path: '/calls/upload', form: { calls: '[]' } })
-      .catch((caught: unknown) => caught);
+    const error = await failureOf(
+      http.request({ method: 'POST', path: '/calls/upload', form: { calls: '[]' } }),
+    );
     expect(VendorError.isInstance(error)).toBe(true);
     expect(retries).toEqual([]);
     scope.done(); // exactly one request reached the server
@@ -102,7 +103,12 @@ describe('retries', () => {
     const retried = new Promise<void>((resolve) => {
       waiting = resolve;
     });
-    const { http, retries } = client({ onRetry: (state) => void (retries.push(state), waiting()) });
+    const { http, retries } = client({
+      onRetry: (state) => {
+        retries.push(state);
+        waiting();
+      },
+    });
     const pending = http.request({ method: 'POST', path: '/x' });
     await retried; // the 429 arrived; the wait has begun
     await advance(2999);
@@ -133,7 +139,7 @@ describe('retries', () => {
   it('fails at once with a retryable RateLimitError when Retry-After exceeds maxRetryAfterMs', async () => {
     nock(base).get('/x').reply(429, {}, { 'Retry-After': '3600' });
     const { http, retries } = client();
-    const error = await http.request({ path: '/x' }).catch((caught: unknown) => caught);
+    const error = await failureOf(http.request({ path: '/x' }));
     expect(RateLimitError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ retryable: true, retryAfterMs: 3_600_000 });
     expect(retries).toEqual([]);
@@ -256,9 +262,7 @@ describe('retries', () => {
     expect(first.retries).toHaveLength(1);
 
     const second = client({ fetch: failing(reset) });
-    const error = await second.http
-      .request({ method: 'POST', path: '/x' })
-      .catch((caught: unknown) => caught);
+    const error = await failureOf(second.http.request({ method: 'POST', path: '/x' }));
     expect(TransportError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'TRANSPORT_ERROR', mayHaveReachedVendor: true });
     expect(second.retries).toEqual([]);
