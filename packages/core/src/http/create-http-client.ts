@@ -10,16 +10,16 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { delay } from '../util/delay.js';
 import { SecretRedactor } from '../util/redact.js';
 import { type ClassifyContext, errorFromFailure, errorFromResponse } from './classify.js';
-import { encodeParams, joinUrl } from './encode.js';
 import { validateHttpClientOptions } from './options.js';
+import {
+  type OutgoingRequest,
+  prepareRequest,
+  readBody,
+  requestUrl,
+  secretsOf,
+} from './prepare-request.js';
 import { mayRetry, type ResolvedRetryOptions, retryDefaults, retryDelay } from './retry-policy.js';
-import type {
-  HttpAuth,
-  HttpClient,
-  HttpClientOptions,
-  HttpRequest,
-  HttpResponse,
-} from './types.js';
+import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.js';
 
 const unlimited: RateLimiter = { schedule: (task) => task(), pause: () => {} };
 
@@ -71,19 +71,24 @@ class KyHttpClient implements HttpClient {
     const route = request.path.split('?')[0] ?? request.path;
     const context: ClassifyContext = {
       method,
-      url: this.#redactor.url(this.#url(request)),
+      url: this.#redactor.url(requestUrl(request, this.#baseUrl)),
       connectorId: this.#options.connectorId,
       redactor: this.#redactor,
     };
     const priority = request.priority ?? 0;
     return pRetry(
-      (attempt) =>
-        this.#limiter.schedule(() => this.#attempt(request, context, route, attempt), {
-          route,
-          signal: request.signal,
-          // A retry goes ahead of requests that have not been tried yet.
-          priority: attempt > 1 ? priority + 1 : priority,
-        }),
+      async (attempt) => {
+        const outgoing = await prepareRequest(request, this.#baseUrl, this.#options);
+        return this.#limiter.schedule(
+          () => this.#send(request, outgoing, context, route, attempt),
+          {
+            route,
+            signal: request.signal,
+            // A retry goes ahead of requests that have not been tried yet.
+            priority: attempt > 1 ? priority + 1 : priority,
+          },
+        );
+      },
       {
         retries: this.#retry.retries,
         minTimeout: 0,
@@ -127,25 +132,21 @@ class KyHttpClient implements HttpClient {
     await delay(delayMs, signal);
   }
 
-  async #attempt<T>(
+  async #send<T>(
     request: HttpRequest<T>,
+    outgoing: OutgoingRequest,
     context: ClassifyContext,
     route: string,
     attempt: number,
   ): Promise<HttpResponse<T>> {
-    const url = new URL(this.#url(request));
-    const headers = new Headers(this.#options.headers);
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-    await applyAuth(this.#options.auth, headers, url);
     const started = performance.now();
     let response: Response;
     let responseBody: unknown;
     try {
-      const body = bodyOf(request, headers);
-      response = await ky(url, {
-        method: context.method,
-        headers,
-        ...(body === undefined ? {} : { body }),
+      response = await ky(outgoing.url, {
+        method: outgoing.method,
+        headers: outgoing.headers,
+        ...(outgoing.body === undefined ? {} : { body: outgoing.body }),
         signal: request.signal ?? null,
         timeout: request.timeoutMs ?? this.#options.timeoutMs ?? 30_000,
         retry: 0,
@@ -210,59 +211,6 @@ class KyHttpClient implements HttpClient {
       this.#limiter.pause(Math.min(budget.resetMs, this.#retry.maxRetryAfterMs), { route });
     }
   }
-
-  #url(request: HttpRequest<unknown>): string {
-    const url = joinUrl(this.#baseUrl, request.path);
-    const query = request.query ? encodeParams(request.query).toString() : '';
-    if (!query) return url;
-    return `${url}${url.includes('?') ? '&' : '?'}${query}`;
-  }
-}
-
-async function applyAuth(auth: HttpAuth | undefined, headers: Headers, url: URL): Promise<void> {
-  if (auth === undefined) return;
-  if (typeof auth === 'function') return auth({ headers, url });
-  if (auth.type === 'header') headers.set(auth.name, auth.value);
-  else if (auth.type === 'bearer') headers.set('Authorization', `Bearer ${auth.token}`);
-  else if (auth.type === 'query') url.searchParams.set(auth.name, auth.value);
-  else {
-    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
-    headers.set('Authorization', `Basic ${encoded}`);
-  }
-}
-
-function secretsOf(auth: HttpAuth | undefined): string[] {
-  if (auth === undefined || typeof auth === 'function') return [];
-  if (auth.type === 'bearer') return [auth.token];
-  if (auth.type === 'basic') {
-    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
-  }
-  return [auth.value];
-}
-
-function bodyOf(
-  request: HttpRequest<unknown>,
-  headers: Headers,
-): URLSearchParams | string | undefined {
-  if (request.form !== undefined) return encodeParams(request.form);
-  if (request.json === undefined) return undefined;
-  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  return JSON.stringify(request.json);
-}
-
-/** The body as JSON when it parses as JSON, else as text; `undefined` when empty. */
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json') || /^\s*[[{]/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
 }
 
 function resolveRetry(retry: HttpClientOptions['retry']): ResolvedRetryOptions {

@@ -2,6 +2,31 @@ import { countriesForCallingCode, type PlanRules, planRules } from './metadata.j
 
 const canonicalShape = /^[1-9]\d{7,14}$/;
 
+/** What could make the full parse read digits as a national number of the home country. */
+interface HomeGuard {
+  /** The national patterns of every country sharing the home calling code. */
+  readonly national: RegExp;
+  readonly idd: RegExp | undefined;
+  /** Matches when the national prefix for parsing would strip something. */
+  readonly prefix: RegExp | undefined;
+  readonly hasTransformRule: boolean;
+}
+
+/** What the full parse does with the digits after one calling code. */
+interface CallingCodeRules {
+  readonly length: number;
+  /** False where the metadata has per-type patterns or prefix rewrites: leave to the full parse. */
+  readonly usable: boolean;
+  /** Matches when the main country's national prefix would be stripped after the code. */
+  readonly prefix: RegExp | undefined;
+  readonly countries: readonly PlanRules[];
+}
+
+const homeGuards = new WeakMap<PlanRules, HomeGuard>();
+const callingCodes = new Map<string, CallingCodeRules | null>();
+/** The calling code rules for every 3-digit start seen so far (codes are prefix-free). */
+const byFirstDigits = new Map<string, CallingCodeRules | null>();
+
 /**
  * The fast path for input that is already canonical (`380671234567`): returns the input when
  * the full parse would return exactly it, and `undefined` whenever it is not sure, so the
@@ -10,51 +35,92 @@ const canonicalShape = /^[1-9]\d{7,14}$/;
  *
  * It mirrors the two readings the full parse tries, in order:
  * 1. as a national number of the default country: any chance of that reading succeeding
- *    (the digits match the national pattern, start with the national or international
- *    prefix, or the plan rewrites prefixes) makes it step aside;
+ *    (the digits match a national pattern of the calling code, start with the national or
+ *    international prefix, or the plan rewrites prefixes) makes it step aside;
  * 2. as an international number without `+`: the calling code, the country libphonenumber-js
  *    would pick among those sharing it, and that country's national number pattern. Calling
  *    codes whose metadata has per-type patterns (+1, +44, +39 …) are left to the full parse.
  */
 export function canonicalFastPath(digits: string, home: PlanRules): string | undefined {
   if (!canonicalShape.test(digits)) return undefined;
-  if (mayReadAsNational(digits, home)) return undefined;
+  const guard = homeGuard(home);
+  if (guard.hasTransformRule || guard.national.test(digits)) return undefined;
+  if (guard.idd?.test(digits) || guard.prefix?.test(digits)) return undefined;
+  const rules = callingCodeOf(digits);
+  if (!rules?.usable) return undefined;
+  const national = digits.slice(rules.length);
+  if (rules.prefix?.test(national)) return undefined;
+  return pickCountry(national, rules.countries).pattern.test(national) ? digits : undefined;
+}
+
+function homeGuard(home: PlanRules): HomeGuard {
+  let guard = homeGuards.get(home);
+  if (!guard) {
+    const siblings = plansOf(countriesForCallingCode(home.callingCode) ?? []);
+    const patterns = (siblings.length > 0 ? siblings : [home]).map(
+      (plan) => `(?:${innerPattern(plan.pattern)})`,
+    );
+    guard = {
+      national: new RegExp(`^(?:${patterns.join('|')})$`),
+      idd: home.iddPrefix,
+      prefix: nonEmpty(home.prefixForParsing),
+      hasTransformRule: home.hasTransformRule,
+    };
+    homeGuards.set(home, guard);
+  }
+  return guard;
+}
+
+function callingCodeOf(digits: string): CallingCodeRules | undefined {
+  const start = digits.slice(0, 3);
+  let rules = byFirstDigits.get(start);
+  if (rules === undefined) {
+    rules = findCallingCode(start) ?? null;
+    byFirstDigits.set(start, rules);
+  }
+  return rules ?? undefined;
+}
+
+function findCallingCode(digits: string): CallingCodeRules | undefined {
   for (let length = 1; length <= 3; length += 1) {
-    const countries = countriesForCallingCode(digits.slice(0, length));
-    if (countries)
-      return isValidInternational(digits.slice(length), countries) ? digits : undefined;
+    const code = digits.slice(0, length);
+    let rules = callingCodes.get(code);
+    if (rules === undefined) {
+      rules = compileCallingCode(code);
+      callingCodes.set(code, rules);
+    }
+    if (rules) return rules;
   }
   return undefined;
 }
 
-function mayReadAsNational(digits: string, home: PlanRules): boolean {
-  if (home.hasTransformRule || home.pattern.test(digits)) return true;
-  // A national number may be validated against any country sharing the calling code.
-  const siblings = countriesForCallingCode(home.callingCode) ?? [];
-  if (siblings.some((code) => planRules(code)?.pattern.test(digits))) return true;
-  if (home.iddPrefix?.test(digits)) return true;
-  const prefix = home.prefixForParsing?.exec(digits);
-  return prefix?.some((part) => Boolean(part)) ?? false;
-}
-
-function isValidInternational(national: string, countries: readonly string[]): boolean {
-  const main = countries[0] === undefined ? undefined : planRules(countries[0]);
-  if (!main || main.hasTransformRule) return false;
-  // Where the metadata has per-type patterns (+1, +44, +39 …), validity is decided type by
-  // type; the fast path leaves those to the full parse.
-  if (countries.some((code) => planRules(code)?.hasTypes !== false)) return false;
-  // A national prefix after the calling code would be stripped by the full parse.
-  const prefix = main.prefixForParsing?.exec(national);
-  if (prefix?.some((part) => Boolean(part))) return false;
-  const country = countries.length === 1 ? main : pickCountry(national, countries, main);
-  return country.pattern.test(national);
+function compileCallingCode(code: string): CallingCodeRules | null {
+  const countries = plansOf(countriesForCallingCode(code) ?? []);
+  const main = countries[0];
+  if (!main) return null;
+  const usable = countries.every((plan) => !plan.hasTypes) && !main.hasTransformRule;
+  return { length: code.length, usable, prefix: nonEmpty(main.prefixForParsing), countries };
 }
 
 /** libphonenumber-js's choice among countries sharing a calling code, none with types. */
-function pickCountry(national: string, countries: readonly string[], main: PlanRules): PlanRules {
-  for (const code of countries) {
-    const rules = planRules(code);
-    if (rules?.leadingDigits && rules.leadingDigits.exec(national)?.index === 0) return rules;
+function pickCountry(national: string, countries: readonly PlanRules[]): PlanRules {
+  if (countries.length > 1) {
+    for (const plan of countries) {
+      if (plan.leadingDigits?.test(national)) return plan;
+    }
   }
-  return main;
+  return countries[0] as PlanRules;
+}
+
+function plansOf(countries: readonly string[]): PlanRules[] {
+  return countries.map(planRules).filter((plan): plan is PlanRules => plan !== undefined);
+}
+
+/** `^(?:p)` → a pattern that matches only when `p` consumes at least one digit. */
+function nonEmpty(prefix: RegExp | undefined): RegExp | undefined {
+  return prefix ? new RegExp(`${prefix.source}(?<=\\d)`) : undefined;
+}
+
+function innerPattern(anchored: RegExp): string {
+  return anchored.source.slice('^(?:'.length, -')$'.length);
 }

@@ -19,7 +19,7 @@ export interface PlanRules {
   readonly hasTransformRule: boolean;
   /** The international dialling prefix pattern, anchored at the start. */
   readonly iddPrefix: RegExp | undefined;
-  /** Leading digits that pick this country among those sharing its calling code. */
+  /** Leading digits that pick this country among those sharing its calling code (anchored). */
   readonly leadingDigits: RegExp | undefined;
   /** Whether the plan has per-type patterns (then validity is decided type by type). */
   readonly hasTypes: boolean;
@@ -62,7 +62,7 @@ export function planRules(country: string): PlanRules | undefined {
       prefixForParsing: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
       hasTransformRule: Boolean(plan.nationalPrefixTransformRule()),
       iddPrefix: idd ? new RegExp(`^(?:${idd})`) : undefined,
-      leadingDigits: leading ? new RegExp(leading) : undefined,
+      leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined,
       hasTypes: plan.hasTypes(),
     };
   }

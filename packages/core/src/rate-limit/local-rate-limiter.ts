@@ -19,6 +19,11 @@ export interface RateLimitBucket {
   intervalMs?: number | undefined;
   /** Requests in flight at once. @defaultValue the bucket's `limit` */
   concurrency?: number | undefined;
+  /**
+   * How far below the ceiling to stay, as a fraction: network jitter can bunch requests up on
+   * the way, and the vendor counts arrivals, not starts. @defaultValue 0.01
+   */
+  safetyMargin?: number | undefined;
 }
 
 /** Options of {@link LocalRateLimiter}: either one bucket's limits, or a list of buckets. */
@@ -49,6 +54,7 @@ const bucketSchema = z.object({
   limit: positive,
   intervalMs: positive.optional(),
   concurrency: z.number().int().positive().optional(),
+  safetyMargin: z.number().min(0).max(0.5).optional(),
 });
 const optionsSchema = z.union([
   z.object({ buckets: z.array(bucketSchema).min(1) }),
@@ -61,14 +67,17 @@ class Bucket {
   #timer: NodeJS.Timeout | undefined;
 
   constructor(readonly definition: RateLimitBucket) {
-    const intervalMs = definition.intervalMs ?? 1000;
-    // Even spacing: one start per (interval / limit), on a sliding window (p-queue strict
-    // mode), so no window of `intervalMs` ever holds more than `limit` starts — not even at
-    // the edges where fixed windows let two bursts meet.
+    const { limit } = definition;
+    const window = (definition.intervalMs ?? 1000) * (1 + (definition.safetyMargin ?? 0.01));
+    const batch = batchSize(limit);
+    // Starts spread over ten sub-windows per interval, on a sliding window (p-queue strict
+    // mode): no window of `intervalMs` ever holds more than `limit` starts — not even where
+    // fixed windows would let two bursts meet — and timer lateness is paid per sub-window,
+    // not per request.
     this.queue = new PQueue({
-      concurrency: definition.concurrency ?? Math.max(1, Math.ceil(definition.limit)),
-      intervalCap: 1,
-      interval: intervalMs / definition.limit,
+      concurrency: definition.concurrency ?? Math.max(1, Math.ceil(limit)),
+      intervalCap: batch,
+      interval: (window * batch) / limit,
       strict: true,
     });
   }
@@ -93,7 +102,8 @@ class Bucket {
 
 /**
  * The in-process {@link RateLimiter}: per-route buckets on p-queue, each with a request rate
- * (evenly spaced, sliding window) and a concurrency cap. A pause stops the whole bucket —
+ * (sliding window, starts spread over ten sub-windows per interval, 1 % under the ceiling by
+ * default) and a concurrency cap. A pause stops the whole bucket —
  * every request of the account on those routes — not only the request that was throttled.
  *
  * @example
@@ -194,6 +204,15 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
     }
     return this.#fallback;
   }
+}
+
+/** The largest divisor of `limit` up to a tenth of it: starts per sub-window. */
+function batchSize(limit: number): number {
+  if (!Number.isInteger(limit)) return 1;
+  for (let size = Math.max(1, Math.floor(limit / 10)); size > 1; size -= 1) {
+    if (limit % size === 0) return size;
+  }
+  return 1;
 }
 
 function matches(match: RegExp | ((route: string) => boolean), route: string): boolean {

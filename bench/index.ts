@@ -1,0 +1,10 @@
+/**
+ * `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
+ * the same run. Figures are recorded in docs/benchmarks.md.
+ */
+import { runPhoneBenchmark } from './phone.bench.js';
+import { runRateLimiterBenchmark } from './rate-limiter.bench.js';
+
+console.log(`crossline benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
+runPhoneBenchmark();
+await runRateLimiterBenchmark();

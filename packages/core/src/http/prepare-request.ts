@@ -1,0 +1,81 @@
+import { encodeParams, joinUrl } from './encode.js';
+import type { HttpAuth, HttpClientOptions, HttpMethod, HttpRequest } from './types.js';
+
+/** A request ready to send: URL, headers and body built, auth applied. */
+export interface OutgoingRequest {
+  readonly method: HttpMethod;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: URLSearchParams | string | undefined;
+}
+
+/**
+ * Builds what goes on the wire for one attempt, before it waits for a rate-limit slot, so the
+ * slot is spent on sending, not on preparing (an auth hook may be slow).
+ */
+export async function prepareRequest(
+  request: HttpRequest<unknown>,
+  baseUrl: string,
+  options: HttpClientOptions,
+): Promise<OutgoingRequest> {
+  const url = new URL(requestUrl(request, baseUrl));
+  const headers = new Headers(options.headers);
+  for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+  await applyAuth(options.auth, headers, url);
+  return { method: request.method ?? 'GET', url, headers, body: bodyOf(request, headers) };
+}
+
+/** The full URL of a request, query included, before auth. */
+export function requestUrl(request: HttpRequest<unknown>, baseUrl: string): string {
+  const url = joinUrl(baseUrl, request.path);
+  const query = request.query ? encodeParams(request.query).toString() : '';
+  if (!query) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** The secret values an auth option carries, to redact wherever they might appear. */
+export function secretsOf(auth: HttpAuth | undefined): string[] {
+  if (auth === undefined || typeof auth === 'function') return [];
+  if (auth.type === 'bearer') return [auth.token];
+  if (auth.type === 'basic') {
+    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+  }
+  return [auth.value];
+}
+
+/** The body as JSON when it parses as JSON, else as text; `undefined` when empty. */
+export async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (type.includes('json') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+async function applyAuth(auth: HttpAuth | undefined, headers: Headers, url: URL): Promise<void> {
+  if (auth === undefined) return;
+  if (typeof auth === 'function') return auth({ headers, url });
+  if (auth.type === 'header') headers.set(auth.name, auth.value);
+  else if (auth.type === 'bearer') headers.set('Authorization', `Bearer ${auth.token}`);
+  else if (auth.type === 'query') url.searchParams.set(auth.name, auth.value);
+  else {
+    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
+    headers.set('Authorization', `Basic ${encoded}`);
+  }
+}
+
+function bodyOf(
+  request: HttpRequest<unknown>,
+  headers: Headers,
+): URLSearchParams | string | undefined {
+  if (request.form !== undefined) return encodeParams(request.form);
+  if (request.json === undefined) return undefined;
+  if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+  return JSON.stringify(request.json);
+}
