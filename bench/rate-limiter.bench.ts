@@ -56,9 +56,10 @@ async function startArrivalServer(): Promise<{ url: string; stop: () => void }> 
 async function runScenario(scenario: Scenario, url: string): Promise<void> {
   const limiter = new LocalRateLimiter({ buckets: scenario.buckets });
   const http = createHttpClient({ baseUrl: url, rateLimiter: limiter });
-  // Warm-up, not counted: a process's first fetch loads undici and opens the connection
-  // (~20 ms), which would bunch the first second's arrivals on the server.
-  await createHttpClient({ baseUrl: url }).request({ path: '/__arrivals' });
+  // Warm-up through the same client and limiter, not counted: a process's first requests load
+  // undici, open the connection and run cold code (~20 ms), which would bunch the first
+  // second's arrivals on the server.
+  await http.request({ path: '/__arrivals' });
   const pending: Promise<unknown>[] = [];
   for (const [prefix, count] of Object.entries(scenario.requests)) {
     for (let index = 0; index < count; index += 1) {

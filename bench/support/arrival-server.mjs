@@ -12,7 +12,9 @@ const server = createServer((request, response) => {
     return;
   }
   const prefix = url.slice(0, url.lastIndexOf('/') + 1);
-  arrivals[prefix] = [...(arrivals[prefix] ?? []), performance.now()];
+  const list = arrivals[prefix] ?? [];
+  list.push(performance.now());
+  arrivals[prefix] = list;
   response.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true}');
 });
 server.listen(0, '127.0.0.1', () => process.send?.({ port: server.address().port }));

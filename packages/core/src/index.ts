@@ -19,13 +19,18 @@ export { VendorError } from './errors/vendor-error.js';
 export { createHttpClient } from './http/create-http-client.js';
 export type { Params, ParamValue } from './http/encode.js';
 export type {
+  AuthHook,
   AuthHookState,
+  BasicAuth,
+  BearerAuth,
+  HeaderAuth,
   HttpAuth,
   HttpClient,
   HttpClientOptions,
   HttpMethod,
   HttpRequest,
   HttpResponse,
+  QueryAuth,
   ResponseState,
   ResponseVerdict,
   RetryOptions,
@@ -46,6 +51,7 @@ export {
   type LocalRateLimiterEvents,
   type LocalRateLimiterOptions,
   type RateLimitBucket,
+  type RateLimitBuckets,
 } from './rate-limit/local-rate-limiter.js';
 export type { PauseOptions, RateLimiter, ScheduleOptions } from './rate-limit/rate-limiter.js';
 export {

@@ -15,17 +15,53 @@ export interface AuthHookState {
   readonly url: URL;
 }
 
+/** Sends the credential in a header, e.g. retailCRM's `X-API-KEY`. */
+export interface HeaderAuth {
+  /** Discriminator. */
+  readonly type: 'header';
+  /** The header name. */
+  readonly name: string;
+  /** The credential. */
+  readonly value: string;
+}
+
+/** Sends `Authorization: Bearer <token>`. */
+export interface BearerAuth {
+  /** Discriminator. */
+  readonly type: 'bearer';
+  /** The token. */
+  readonly token: string;
+}
+
+/** Sends the credential as a query parameter (redacted from every URL crossline reports). */
+export interface QueryAuth {
+  /** Discriminator. */
+  readonly type: 'query';
+  /** The query parameter name. */
+  readonly name: string;
+  /** The credential. */
+  readonly value: string;
+}
+
+/** Sends HTTP basic auth. */
+export interface BasicAuth {
+  /** Discriminator. */
+  readonly type: 'basic';
+  /** The user name. */
+  readonly username: string;
+  /** The password. */
+  readonly password: string;
+}
+
+/** Adds credentials to an outgoing request by hand (signatures, refreshed tokens). */
+export type AuthHook = (state: AuthHookState) => void | Promise<void>;
+
 /**
  * How the client authenticates: a header, a bearer token, a query parameter, basic auth, or
  * a hook for anything else. The credential of the first four forms is redacted from every log
  * line and error automatically; a hook must list its secrets in `secrets`.
  */
-export type HttpAuth =
-  | { readonly type: 'header'; readonly name: string; readonly value: string }
-  | { readonly type: 'bearer'; readonly token: string }
-  | { readonly type: 'query'; readonly name: string; readonly value: string }
-  | { readonly type: 'basic'; readonly username: string; readonly password: string }
-  | ((state: AuthHookState) => void | Promise<void>);
+export type HttpAuth = HeaderAuth | BearerAuth | QueryAuth | BasicAuth | AuthHook;
 
 /** A connector's reading of a response, for vendors with signals of their own. */
 export interface ResponseVerdict {

@@ -2,8 +2,11 @@ import { countriesForCallingCode, type PlanRules, planRules } from './metadata.j
 
 const canonicalShape = /^[1-9]\d{7,14}$/;
 
-/** What could make the full parse read digits as a national number of the home country. */
-interface HomeGuard {
+/**
+ * What could make the full parse read digits as a national number of the home country, or
+ * rewrite them first (a legacy trunk prefix). Build with {@link compileHomeGuard}.
+ */
+export interface HomeGuard {
   /** The national patterns of every country sharing the home calling code. */
   readonly national: RegExp;
   readonly idd: RegExp | undefined;
@@ -22,7 +25,6 @@ interface CallingCodeRules {
   readonly countries: readonly PlanRules[];
 }
 
-const homeGuards = new WeakMap<PlanRules, HomeGuard>();
 const callingCodes = new Map<string, CallingCodeRules | null>();
 /** The calling code rules for every 3-digit start seen so far (codes are prefix-free). */
 const byFirstDigits = new Map<string, CallingCodeRules | null>();
@@ -41,9 +43,8 @@ const byFirstDigits = new Map<string, CallingCodeRules | null>();
  *    would pick among those sharing it, and that country's national number pattern. Calling
  *    codes whose metadata has per-type patterns (+1, +44, +39 …) are left to the full parse.
  */
-export function canonicalFastPath(digits: string, home: PlanRules): string | undefined {
+export function canonicalFastPath(digits: string, guard: HomeGuard): string | undefined {
   if (!canonicalShape.test(digits)) return undefined;
-  const guard = homeGuard(home);
   if (guard.hasTransformRule || guard.national.test(digits)) return undefined;
   if (guard.idd?.test(digits) || guard.prefix?.test(digits)) return undefined;
   const rules = callingCodeOf(digits);
@@ -53,22 +54,23 @@ export function canonicalFastPath(digits: string, home: PlanRules): string | und
   return pickCountry(national, rules.countries).pattern.test(national) ? digits : undefined;
 }
 
-function homeGuard(home: PlanRules): HomeGuard {
-  let guard = homeGuards.get(home);
-  if (!guard) {
-    const siblings = plansOf(countriesForCallingCode(home.callingCode) ?? []);
-    const patterns = (siblings.length > 0 ? siblings : [home]).map(
-      (plan) => `(?:${innerPattern(plan.pattern)})`,
-    );
-    guard = {
-      national: new RegExp(`^(?:${patterns.join('|')})$`),
-      idd: home.iddPrefix,
-      prefix: nonEmpty(home.prefixForParsing),
-      hasTransformRule: home.hasTransformRule,
-    };
-    homeGuards.set(home, guard);
-  }
-  return guard;
+/**
+ * Compiles the guard of a default country: the national patterns of every country sharing
+ * its calling code, plus `rewritten` — inputs the full parse rewrites before parsing (a legacy
+ * trunk prefix) — in one anchored pattern, and its international and national prefixes.
+ */
+export function compileHomeGuard(home: PlanRules, rewritten?: RegExp): HomeGuard {
+  const siblings = plansOf(countriesForCallingCode(home.callingCode) ?? []);
+  const patterns = (siblings.length > 0 ? siblings : [home]).map((plan) =>
+    innerPattern(plan.pattern),
+  );
+  if (rewritten) patterns.push(innerPattern(rewritten));
+  return {
+    national: new RegExp(`^(?:${patterns.map((pattern) => `(?:${pattern})`).join('|')})$`),
+    idd: home.iddPrefix,
+    prefix: nonEmpty(home.prefixForParsing),
+    hasTransformRule: home.hasTransformRule,
+  };
 }
 
 function callingCodeOf(digits: string): CallingCodeRules | undefined {
@@ -121,6 +123,9 @@ function nonEmpty(prefix: RegExp | undefined): RegExp | undefined {
   return prefix ? new RegExp(`${prefix.source}(?<=\\d)`) : undefined;
 }
 
+/** The body of a pattern anchored as `^(?:…)$` (or `^…$`). */
 function innerPattern(anchored: RegExp): string {
-  return anchored.source.slice('^(?:'.length, -')$'.length);
+  const source = anchored.source;
+  if (source.startsWith('^(?:') && source.endsWith(')$')) return source.slice(4, -2);
+  return source.replace(/^\^/, '').replace(/\$$/, '');
 }

@@ -2,8 +2,8 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/
 import { ConfigError } from '../errors/config-error.js';
 import { InvalidPhoneError, type InvalidPhoneReason } from '../errors/invalid-phone-error.js';
 import { LruCache } from '../util/lru-cache.js';
-import { canonicalFastPath } from './fast-path.js';
-import { type PlanRules, phoneMetadata, planRules } from './metadata.js';
+import { canonicalFastPath, compileHomeGuard, type HomeGuard } from './fast-path.js';
+import { phoneMetadata, planRules } from './metadata.js';
 
 /** Options of {@link normalizePhone}. */
 export interface NormalizePhoneOptions {
@@ -58,10 +58,8 @@ export function normalizePhone(input: string, options: NormalizePhoneOptions = {
   const country = options.defaultCountry ?? 'UA';
   const home = homeRules(country);
   if (typeof input !== 'string') throw new InvalidPhoneError(String(input), 'not-a-phone');
-  if (home.legacyTrunk === undefined || !home.legacyTrunk.test(input)) {
-    const fast = canonicalFastPath(input, home.rules);
-    if (fast !== undefined) return fast;
-  }
+  const fast = canonicalFastPath(input, home.guard);
+  if (fast !== undefined) return fast;
   let cache = caches.get(country);
   if (!cache) {
     cache = new LruCache(10_000);
@@ -111,8 +109,7 @@ export function clearPhoneCache(): void {
 
 interface Home {
   readonly country: string;
-  readonly rules: PlanRules;
-  readonly legacyTrunk: RegExp | undefined;
+  readonly guard: HomeGuard;
 }
 
 let lastHome: Home | undefined;
@@ -126,7 +123,7 @@ function homeRules(country: string): Home {
       issues: [{ path: 'defaultCountry', message: 'not an ISO 3166-1 alpha-2 country code' }],
     });
   }
-  lastHome = { country, rules, legacyTrunk: legacyTrunkPrefix[country] };
+  lastHome = { country, guard: compileHomeGuard(rules, legacyTrunkPrefix[country]) };
   return lastHome;
 }
 

@@ -26,10 +26,14 @@ export interface RateLimitBucket {
   safetyMargin?: number | undefined;
 }
 
+/** Several buckets, each serving the routes it matches. */
+export interface RateLimitBuckets {
+  /** The buckets; exactly one has no `match` (the default). */
+  buckets: readonly RateLimitBucket[];
+}
+
 /** Options of {@link LocalRateLimiter}: either one bucket's limits, or a list of buckets. */
-export type LocalRateLimiterOptions =
-  | { buckets: readonly RateLimitBucket[] }
-  | Omit<RateLimitBucket, 'name' | 'match'>;
+export type LocalRateLimiterOptions = RateLimitBuckets | Omit<RateLimitBucket, 'name' | 'match'>;
 
 /** Events a {@link LocalRateLimiter} emits. */
 export interface LocalRateLimiterEvents {
