@@ -37,16 +37,23 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
  * ```
  */
 export const crosslineRedactPaths: readonly string[] = [
-  'apiKey',
-  'token',
-  'password',
-  'authorization',
-  'headers.authorization',
-  'headers["x-api-key"]',
-  '*.apiKey',
-  '*.token',
-  '*.password',
-  '*.authorization',
+  ...['apiKey', 'apikey', 'api_key', 'token', 'accessToken', 'access_token', 'refreshToken'],
+  ...['secret', 'clientSecret', 'client_secret', 'password', 'authorization', 'Authorization'],
+  ...[
+    'headers.authorization',
+    'headers.Authorization',
+    'headers["x-api-key"]',
+    'headers["X-API-KEY"]',
+  ],
+  ...[
+    '*.apiKey',
+    '*.api_key',
+    '*.token',
+    '*.accessToken',
+    '*.secret',
+    '*.password',
+    '*.authorization',
+  ],
 ];
 
 /**

@@ -13,7 +13,7 @@ import { VendorError } from '../errors/vendor-error.js';
 import { parseRetryAfter } from '../rate-limit/headers.js';
 import type { SecretRedactor } from '../util/redact.js';
 import type { ResponseVerdict } from './types.js';
-import { vendorMessage } from './vendor-message.js';
+import { truncate, vendorMessage } from './vendor-message.js';
 
 /** What classification needs to know about the request being classified. */
 export interface ClassifyContext {
@@ -32,7 +32,7 @@ export interface FailedResponse {
   readonly verdict: ResponseVerdict | undefined;
 }
 
-const retryableStatuses = new Set([408, 425, 500, 502, 503, 504]);
+const retryableStatuses = new Set([408, 425]);
 /** Network failures that happen before a request leaves: it never reached the vendor. */
 const notSentCodes = new Set([
   'ECONNREFUSED',
@@ -58,7 +58,7 @@ export function errorFromResponse(
     method: context.method,
     url: context.url,
     status,
-    ...(message ? { vendorMessage: context.redactor.text(message) } : {}),
+    ...(message ? { vendorMessage: truncate(context.redactor.text(message)) } : {}),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
   const text = describeRequest(request);
@@ -72,7 +72,7 @@ export function errorFromResponse(
   if (kind === 'not-found') return new NotFoundError(text, options);
   return new VendorError(text, {
     ...options,
-    retryable: retryableStatuses.has(status) || status > 504,
+    retryable: retryableStatuses.has(status) || status >= 500,
   });
 }
 
@@ -87,22 +87,41 @@ export function errorFromFailure(
 ): unknown {
   if (signal?.aborted) return signal.reason;
   const request: RequestSummary = { method: context.method, url: context.url };
-  const options = { connectorId: context.connectorId, request, cause: failure };
+  const code = errorCode(failure);
+  // ky's errors carry the Request (headers included) and the unredacted URL: the cause the
+  // host sees is a clean copy with the message redacted and the error code kept.
+  const cause = cleanCause(failure, code, context.redactor);
+  const options = { connectorId: context.connectorId, request, cause };
   if (isTimeoutError(failure)) {
     return new TransportError(`${describeRequest(request)}: timed out`, {
       ...options,
       timeout: true,
     });
   }
-  const code = errorCode(failure);
-  if (isNetworkError(failure) || code !== undefined || failure instanceof TypeError) {
-    const reason = code ?? context.redactor.text(messageOf(failure));
-    return new TransportError(`${describeRequest(request)}: network error (${reason})`, {
-      ...options,
-      mayHaveReachedVendor: code === undefined || !notSentCodes.has(code),
-    });
+  if (isNetworkError(failure) || code !== undefined) {
+    return new TransportError(
+      `${describeRequest(request)}: network error (${code ?? 'fetch failed'})`,
+      {
+        ...options,
+        mayHaveReachedVendor: code === undefined || !notSentCodes.has(code),
+      },
+    );
   }
-  return failure;
+  // Anything else (a header fetch refuses, a bug in a hook) will fail the same way again.
+  return new TransportError(`${describeRequest(request)}: request failed (${cause.message})`, {
+    ...options,
+    retryable: false,
+    mayHaveReachedVendor: false,
+  });
+}
+
+function cleanCause(failure: unknown, code: string | undefined, redactor: SecretRedactor): Error {
+  const inner =
+    failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure;
+  const message = messageOf(inner).replace(/https?:\/\/\S+/g, (url) => redactor.url(url));
+  const cause = new Error(redactor.text(message));
+  cause.name = inner instanceof Error ? inner.name : 'Error';
+  return code === undefined ? cause : Object.assign(cause, { code });
 }
 
 function kindOf(status: number): ResponseVerdict['failure'] {

@@ -197,7 +197,7 @@ describe('createHttpClient: classification', () => {
   });
 
   it('marks 408, 425 and 5xx retryable, other 4xx not', async () => {
-    for (const status of [408, 425, 500, 502, 503, 504]) {
+    for (const status of [408, 425, 500, 501, 502, 503, 504, 599]) {
       nock(base).post('/api/v5/x').reply(status, {});
       const error = await failureOf(client().request({ method: 'POST', path: '/x' }));
       expect(error.retryable, String(status)).toBe(true);

@@ -10,15 +10,23 @@ import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { delay } from '../util/delay.js';
 import { SecretRedactor } from '../util/redact.js';
 import { type ClassifyContext, errorFromFailure, errorFromResponse } from './classify.js';
+import { routeOf } from './encode.js';
 import { validateHttpClientOptions } from './options.js';
 import {
+  applyAuth,
   type OutgoingRequest,
   prepareRequest,
   readBody,
   requestUrl,
   secretsOf,
 } from './prepare-request.js';
-import { mayRetry, type ResolvedRetryOptions, retryDefaults, retryDelay } from './retry-policy.js';
+import {
+  mayRetry,
+  type ResolvedRetryOptions,
+  retryDefaults,
+  retryDelay,
+  throttlePause,
+} from './retry-policy.js';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.js';
 
 const unlimited: RateLimiter = { schedule: (task) => task(), pause: () => {} };
@@ -68,26 +76,25 @@ class KyHttpClient implements HttpClient {
 
   async request<T = unknown>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
     const method = request.method ?? 'GET';
-    const route = request.path.split('?')[0] ?? request.path;
+    const route = routeOf(request.path);
+    const url = requestUrl(request, this.#baseUrl);
     const context: ClassifyContext = {
       method,
-      url: this.#redactor.url(requestUrl(request, this.#baseUrl)),
+      url: this.#redactor.url(url),
       connectorId: this.#options.connectorId,
       redactor: this.#redactor,
     };
     const priority = request.priority ?? 0;
     return pRetry(
-      async (attempt) => {
-        const outgoing = await prepareRequest(request, this.#baseUrl, this.#options);
-        return this.#limiter.schedule(
-          () => this.#send(request, outgoing, context, route, attempt),
-          {
-            route,
-            signal: request.signal,
-            // A retry goes ahead of requests that have not been tried yet.
-            priority: attempt > 1 ? priority + 1 : priority,
-          },
-        );
+      (attempt) => {
+        const outgoing = prepareRequest(request, url, this.#options);
+        const send = async () => {
+          await applyAuth(this.#options.auth, outgoing);
+          return this.#send(request, outgoing, context, route, attempt);
+        };
+        // A retry goes ahead of requests that have not been tried yet.
+        const order = attempt > 1 ? priority + 1 : priority;
+        return this.#limiter.schedule(send, { route, signal: request.signal, priority: order });
       },
       {
         retries: this.#retry.retries,
@@ -95,15 +102,8 @@ class KyHttpClient implements HttpClient {
         maxTimeout: 0,
         ...(request.signal ? { signal: request.signal } : {}),
         onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-          if (retriesLeft === 0 || !mayRetry(error, method, request.idempotent ?? false)) {
-            throw error;
-          }
-          await this.#waitBeforeRetry(
-            error as CrosslineError,
-            attemptNumber,
-            route,
-            request.signal,
-          );
+          if (retriesLeft === 0 || !mayRetry(error, method, request.idempotent)) throw error;
+          await this.#waitBeforeRetry(error as CrosslineError, attemptNumber, request.signal);
         },
       },
     );
@@ -112,24 +112,35 @@ class KyHttpClient implements HttpClient {
   async #waitBeforeRetry(
     error: CrosslineError,
     attempt: number,
-    route: string,
     signal: AbortSignal | undefined,
   ): Promise<void> {
     const delayMs = retryDelay(error, attempt, this.#retry, this.#random);
     if (delayMs === undefined) throw error;
     this.#logger.debug({ attempt, delayMs, code: error.code, url: error.request?.url }, 'retrying');
-    this.#options.onRetry?.({ attempt, delayMs, error });
-    if (RateLimitError.isInstance(error) && error.request && this.#options.rateLimiter) {
-      // The whole bucket waits; the retry then queues at once, ahead of untried requests.
-      this.#limiter.pause(delayMs, { route });
-      this.#logger.warn(
-        { url: error.request.url, pauseMs: delayMs },
-        'vendor throttled: bucket paused',
-      );
-      this.#options.onThrottled?.({ route, pauseMs: delayMs, request: error.request });
-      return;
-    }
+    this.#notify('onRetry', { attempt, delayMs, error });
+    // A throttled request's bucket is already paused for this long: the retry queues at once.
+    if (RateLimitError.isInstance(error) && this.#options.rateLimiter) return;
     await delay(delayMs, signal);
+  }
+
+  /** Pauses the whole bucket of a throttled route, whether or not the request is retried. */
+  #throttled(error: RateLimitError, route: string, attempt: number): void {
+    const pauseMs = throttlePause(error, attempt, this.#retry);
+    this.#limiter.pause(pauseMs, { route });
+    this.#logger.warn({ url: error.request?.url, pauseMs }, 'vendor throttled: bucket paused');
+    if (error.request) this.#notify('onThrottled', { route, pauseMs, request: error.request });
+  }
+
+  /** Calls a host hook; a hook that throws is logged, never allowed to replace the real error. */
+  #notify<K extends 'onRetry' | 'onThrottled'>(
+    name: K,
+    state: Parameters<NonNullable<HttpClientOptions[K]>>[0],
+  ): void {
+    try {
+      (this.#options[name] as ((value: typeof state) => void) | undefined)?.(state);
+    } catch (error) {
+      this.#logger.warn({ hook: name, error: this.#redactor.text(String(error)) }, 'hook threw');
+    }
   }
 
   async #send<T>(
@@ -165,22 +176,15 @@ class KyHttpClient implements HttpClient {
       'response',
     );
     this.#observeBudget(response.headers, route);
-    const { headers: responseHeaders } = response;
+    const { headers } = response;
     const body = responseBody;
-    const verdict = this.#options.interpretResponse?.({
-      status,
-      headers: responseHeaders,
-      body,
-      route,
-    });
+    const verdict = this.#options.interpretResponse?.({ status, headers, body, route });
     if (!response.ok || verdict?.throttled || verdict?.failure) {
-      throw errorFromResponse(context, { status, headers: responseHeaders, body, verdict });
+      const error = errorFromResponse(context, { status, headers, body, verdict });
+      if (RateLimitError.isInstance(error)) this.#throttled(error, route, attempt);
+      throw error;
     }
-    return {
-      status,
-      headers: responseHeaders,
-      data: this.#validate(request, context, status, body),
-    };
+    return { status, headers, data: this.#validate(request, context, status, body) };
   }
 
   #validate<T>(

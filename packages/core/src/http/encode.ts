@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors/validation-error.js';
+
 /** A value that can be sent as a query or form parameter. Nested objects use brackets. */
 export type ParamValue =
   | string
@@ -34,8 +36,20 @@ function append(search: URLSearchParams, key: string, value: ParamValue): void {
   }
 }
 
-/** Joins a base URL and a path with exactly one slash between them. */
+/**
+ * Joins a base URL and a path with exactly one slash between them. The path must be relative:
+ * an absolute URL would send the account's credentials to another host.
+ */
 export function joinUrl(baseUrl: string, path: string): string {
-  if (/^https?:\/\//i.test(path)) return path;
+  if (/^[a-z][a-z\d+.-]*:|^\/\//i.test(path)) {
+    throw new ValidationError('Request path must be relative to the base URL', {
+      issues: [{ path: 'path', message: 'absolute URLs are not allowed' }],
+    });
+  }
   return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+/** The rate-limit route of a request path: one leading slash, no query. */
+export function routeOf(path: string): string {
+  return `/${(path.split('?')[0] ?? '').replace(/^\/+/, '')}`;
 }

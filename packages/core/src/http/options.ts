@@ -25,7 +25,11 @@ const methodsOf = (...names: string[]) =>
   );
 
 const optionsSchema = z.object({
-  baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .refine((url) => !/^[a-z]+:\/\/[^/]*@/i.test(url), {
+      message: 'must not contain credentials; use `auth`',
+    }),
   connectorId: nonEmpty.optional(),
   auth: authSchema.optional(),
   secrets: z.array(z.string()).optional(),

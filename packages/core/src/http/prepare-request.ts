@@ -10,19 +10,23 @@ export interface OutgoingRequest {
 }
 
 /**
- * Builds what goes on the wire for one attempt, before it waits for a rate-limit slot, so the
- * slot is spent on sending, not on preparing (an auth hook may be slow).
+ * Builds what goes on the wire for one attempt — URL, headers, body — before it waits for a
+ * rate-limit slot. Auth is applied after the wait ({@link applyAuth}), so a signature or a
+ * refreshed token is never stale when the request leaves.
  */
-export async function prepareRequest(
+export function prepareRequest(
   request: HttpRequest<unknown>,
-  baseUrl: string,
+  url: string,
   options: HttpClientOptions,
-): Promise<OutgoingRequest> {
-  const url = new URL(requestUrl(request, baseUrl));
+): OutgoingRequest {
   const headers = new Headers(options.headers);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-  await applyAuth(options.auth, headers, url);
-  return { method: request.method ?? 'GET', url, headers, body: bodyOf(request, headers) };
+  return {
+    method: request.method ?? 'GET',
+    url: new URL(url),
+    headers,
+    body: bodyOf(request, headers),
+  };
 }
 
 /** The full URL of a request, query included, before auth. */
@@ -38,7 +42,9 @@ export function secretsOf(auth: HttpAuth | undefined): string[] {
   if (auth === undefined || typeof auth === 'function') return [];
   if (auth.type === 'bearer') return [auth.token];
   if (auth.type === 'basic') {
-    return [auth.password, Buffer.from(`${auth.username}:${auth.password}`).toString('base64')];
+    // Many vendors take the API key as the user name (with a dummy password).
+    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
+    return [auth.username, auth.password, encoded];
   }
   return [auth.value];
 }
@@ -58,7 +64,12 @@ export async function readBody(response: Response): Promise<unknown> {
   return text;
 }
 
-async function applyAuth(auth: HttpAuth | undefined, headers: Headers, url: URL): Promise<void> {
+/** Adds the credentials to an outgoing request, right before it is sent. */
+export async function applyAuth(
+  auth: HttpAuth | undefined,
+  outgoing: OutgoingRequest,
+): Promise<void> {
+  const { headers, url } = outgoing;
   if (auth === undefined) return;
   if (typeof auth === 'function') return auth({ headers, url });
   if (auth.type === 'header') headers.set(auth.name, auth.value);

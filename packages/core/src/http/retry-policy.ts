@@ -22,18 +22,34 @@ const safeMethods = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELET
  * the vendor, were not processed, so any method may be resent. Anything else must be both
  * retryable and safe to repeat: an idempotent method, or a request the caller marked so.
  */
-export function mayRetry(error: unknown, method: HttpMethod, idempotent: boolean): boolean {
+export function mayRetry(error: unknown, method: HttpMethod, idempotent?: boolean): boolean {
   if (!CrosslineError.isInstance(error) || !error.retryable) return false;
   if (RateLimitError.isInstance(error)) return true;
   if (TransportError.isInstance(error) && !error.mayHaveReachedVendor) return true;
-  return idempotent || safeMethods.has(method);
+  return idempotent ?? safeMethods.has(method);
+}
+
+/**
+ * How long a throttled account's bucket pauses: the vendor's `Retry-After` in full when it sent
+ * one (even beyond `maxRetryAfterMs`: the vendor would refuse anything sooner), otherwise
+ * `throttleDelayMs · 2^(attempt−1)` capped at `maxDelayMs` — no jitter, since the pause is
+ * shared by every request of the bucket.
+ */
+export function throttlePause(
+  error: RateLimitError,
+  attempt: number,
+  options: ResolvedRetryOptions,
+): number {
+  return (
+    error.retryAfterMs ?? Math.min(options.maxDelayMs, options.throttleDelayMs * 2 ** (attempt - 1))
+  );
 }
 
 /**
  * How long to wait before the next attempt: the vendor's `Retry-After` when it sent one;
- * otherwise full-jitter exponential backoff — a uniform draw from 0 to
- * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))` — with a floor of `throttleDelayMs` after a
- * throttled answer, so a throttled account is never hammered again at once.
+ * after a throttled answer without one, the bucket's {@link throttlePause}; otherwise
+ * full-jitter exponential backoff — a uniform draw from 0 to
+ * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))`.
  *
  * @returns the delay in milliseconds, or `undefined` when the vendor asked for a longer wait
  *   than `maxRetryAfterMs` (the request should fail now and be retried much later)
@@ -48,7 +64,7 @@ export function retryDelay(
   if (retryAfterMs !== undefined) {
     return retryAfterMs > options.maxRetryAfterMs ? undefined : retryAfterMs;
   }
+  if (RateLimitError.isInstance(error)) return throttlePause(error, attempt, options);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  const jittered = Math.floor(random() * ceiling);
-  return RateLimitError.isInstance(error) ? Math.max(options.throttleDelayMs, jittered) : jittered;
+  return Math.floor(random() * ceiling);
 }

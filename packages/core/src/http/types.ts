@@ -93,11 +93,15 @@ export interface RetryOptions {
   baseDelayMs?: number | undefined;
   /** The longest backoff delay in milliseconds. @defaultValue 30000 */
   maxDelayMs?: number | undefined;
-  /** The shortest wait after a throttled answer without `Retry-After`. @defaultValue 1000 */
+  /**
+   * The bucket's pause after a throttled answer without `Retry-After`, doubling per attempt.
+   * @defaultValue 1000
+   */
   throttleDelayMs?: number | undefined;
   /**
-   * The longest `Retry-After` waited for in place; a longer one fails the request with a
-   * retryable {@link RateLimitError} for the caller (the outbox) to retry later.
+   * The longest `Retry-After` waited for in place; a longer one fails the request at once with
+   * its retryable error (a {@link RateLimitError} for a throttled answer) for the caller (the
+   * outbox) to retry later. The bucket still pauses for the vendor's full wait.
    * @defaultValue 120000
    */
   maxRetryAfterMs?: number | undefined;
@@ -157,7 +161,7 @@ export interface HttpClientOptions {
 
 /** One request through {@link HttpClient.request}. */
 export interface HttpRequest<T = unknown> {
-  /** @defaultValue 'GET' */
+  /** The HTTP method. @defaultValue 'GET' */
   method?: HttpMethod | undefined;
   /** The path below the base URL, e.g. `/customers/create`. Also picks the rate-limit bucket. */
   path: string;
@@ -172,8 +176,9 @@ export interface HttpRequest<T = unknown> {
   /** Cancels the request, its retries and its wait for a rate-limit slot. */
   signal?: AbortSignal | undefined;
   /**
-   * Marks a POST or PATCH as safe to repeat (the vendor dedupes by an external id), so it is
-   * retried like GET. GET, HEAD, OPTIONS, PUT and DELETE are always safe to repeat.
+   * Whether the request is safe to repeat. `true` marks a POST or PATCH safe (the vendor
+   * dedupes by an external id), so it is retried like GET; `false` turns retries off even for
+   * a GET. @defaultValue true for GET, HEAD, OPTIONS, PUT and DELETE; false otherwise
    */
   idempotent?: boolean | undefined;
   /** Rate-limit priority: higher starts first. @defaultValue 0 */

@@ -3,10 +3,11 @@ const maxMessageLength = 500;
 /**
  * Extracts the vendor's own error message from a response body, in the shapes vendors use:
  * `errorMsg` (retailCRM), `message`, `error` (string or `{ message }`), `detail`, and
- * `errors` as an object of field → messages or an array; a text body is used as is.
+ * `errors` as an object of field → messages or an array; a text body is used as is. The
+ * message is whole: the caller redacts it, then cuts it with {@link truncate}.
  */
 export function vendorMessage(body: unknown): string | undefined {
-  if (typeof body === 'string') return truncate(body.trim()) || undefined;
+  if (typeof body === 'string') return body.trim() || undefined;
   if (typeof body !== 'object' || body === null) return undefined;
   const record = body as Record<string, unknown>;
   const parts: string[] = [];
@@ -19,7 +20,7 @@ export function vendorMessage(body: unknown): string | undefined {
   }
   const errors = flattenErrors(record.errors);
   if (errors) parts.push(errors);
-  return parts.length > 0 ? truncate(parts.join(' — ')) : undefined;
+  return parts.length > 0 ? parts.join(' — ') : undefined;
 }
 
 function textOf(value: unknown): string | undefined {
@@ -48,6 +49,7 @@ function flattenErrors(errors: unknown): string | undefined {
   return undefined;
 }
 
-function truncate(text: string): string {
+/** Cuts a vendor message to 500 characters; redact secrets first, so none is cut in half. */
+export function truncate(text: string): string {
   return text.length > maxMessageLength ? `${text.slice(0, maxMessageLength)}…` : text;
 }

@@ -68,7 +68,8 @@ export function normalizePhone(input: string, options: NormalizePhoneOptions = {
   let result = cache.get(input);
   if (result === undefined) {
     result = parsePhone(input, country);
-    cache.set(input, result);
+    // Over-long input is rejected at once; caching it would only let junk fill the cache.
+    if (input.length <= maxInputLength) cache.set(input, result);
   }
   if (isReason(result)) throw new InvalidPhoneError(input, result);
   return result;
@@ -113,6 +114,11 @@ interface Home {
 }
 
 let lastHome: Home | undefined;
+
+/** The fast-path guard `normalizePhone` uses for a default country (for tests). */
+export function homeGuardFor(country: CountryCode): HomeGuard {
+  return homeRules(country).guard;
+}
 
 /** The default country's rules; the last one asked for is kept at hand (it rarely changes). */
 function homeRules(country: string): Home {

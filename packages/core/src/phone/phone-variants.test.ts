@@ -22,22 +22,31 @@ describe('phoneVariants', () => {
   });
 
   it.each([
-    '380671234567',
-    '380441234567',
-    '79161234567',
-    '48501234567',
-    '14155550123',
-    '442079460958',
-  ])('every variant of %s normalises back to it', (canonical) => {
-    const country = canonical.startsWith('7') ? 'RU' : canonical.startsWith('48') ? 'PL' : 'UA';
-    for (const variant of phoneVariants(canonical)) {
-      const options =
-        /^\+/.test(variant) || variant === canonical ? {} : ({ defaultCountry: country } as const);
-      if (canonical.startsWith('1') || canonical.startsWith('44')) {
-        if (!variant.startsWith('+') && variant !== canonical) continue; // national forms need their own default
-      }
-      expect(normalizePhone(variant, options), variant).toBe(canonical);
+    ['380671234567', 'UA'],
+    ['380441234567', 'UA'],
+    ['79161234567', 'RU'],
+    ['79161234567', 'UA'],
+    ['48501234567', 'PL'],
+    ['48501234567', 'UA'],
+    ['14155550123', 'US'],
+    ['442079460958', 'GB'],
+    ['442079460958', 'UA'],
+  ] as const)('every variant of %s is read back as it under default %s', (canonical, country) => {
+    const variants = phoneVariants(canonical, { defaultCountry: country });
+    expect(variants[0]).toBe(canonical);
+    expect(variants.length).toBeGreaterThan(3);
+    for (const variant of variants) {
+      expect(normalizePhone(variant, { defaultCountry: country }), variant).toBe(canonical);
     }
+  });
+
+  it('leaves out forms that would mean another number in the account country', () => {
+    // A Ukrainian CRM reads a bare 501234567 as +380 50 123 4567, not the Polish number.
+    expect(phoneVariants('48501234567')).not.toContain('501234567');
+    expect(phoneVariants('48501234567')).not.toContain('501 234 567');
+    expect(phoneVariants('48501234567', { defaultCountry: 'PL' })).toEqual(
+      expect.arrayContaining(['501234567', '501 234 567']),
+    );
   });
 
   it('rejects what is not a canonical number', () => {

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import { InvalidPhoneError } from '../errors/invalid-phone-error.js';
 import { phoneMetadata, planRules } from './metadata.js';
+import { type NormalizePhoneOptions, normalizePhone } from './normalize-phone.js';
 
 /**
  * The other forms a vendor may have stored a canonical number in, for look-ups in systems
@@ -11,10 +12,14 @@ import { phoneMetadata, planRules } from './metadata.js';
  * `(067) 123-45-67`, `+38 (067) 123-45-67`, `+38 067 123 45 67` and the legacy
  * `80671234567`.
  *
- * The canonical form comes first; there are no duplicates. Every variant normalises back to
- * the same canonical number.
+ * The canonical form comes first; there are no duplicates. Every variant is read back as the
+ * same number under `defaultCountry` — the country of the vendor account being searched — so
+ * a form that would mean another number there is left out: for a Polish number and a
+ * Ukrainian account, `501234567` (which a Ukrainian CRM reads as `+380 50 123 4567`) is not
+ * offered.
  *
  * @param canonical - a number in canonical form, as {@link normalizePhone} returns it
+ * @param options - the default country of the account the variants will be looked up in
  * @returns the distinct forms, canonical first
  * @throws {@link InvalidPhoneError} when `canonical` is not a valid canonical number
  *
@@ -26,7 +31,7 @@ import { phoneMetadata, planRules } from './metadata.js';
  * }
  * ```
  */
-export function phoneVariants(canonical: string): string[] {
+export function phoneVariants(canonical: string, options: NormalizePhoneOptions = {}): string[] {
   const parsed = /^\d+$/.test(canonical)
     ? parsePhoneNumberFromString(`+${canonical}`, phoneMetadata)
     : undefined;
@@ -53,7 +58,16 @@ export function phoneVariants(canonical: string): string[] {
     ...habitualForms(groups, callingCode, nationalPrefix),
   ];
   if (callingCode === '380') variants.push(`8${national}`);
-  return [...new Set(variants)];
+  return [...new Set(variants)].filter((variant) => readsAs(variant, canonical, options));
+}
+
+/** Whether `variant` is read back as `canonical` under the default country. */
+function readsAs(variant: string, canonical: string, options: NormalizePhoneOptions): boolean {
+  try {
+    return normalizePhone(variant, options) === canonical;
+  } catch {
+    return false;
+  }
 }
 
 /**

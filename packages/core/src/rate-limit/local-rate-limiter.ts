@@ -65,6 +65,9 @@ const optionsSchema = z.union([
   bucketSchema.omit({ name: true, match: true }),
 ]);
 
+/** The longest delay a Node.js timer can hold (about 24.8 days). */
+const maxTimerMs = 2_147_483_647;
+
 class Bucket {
   readonly queue: PQueue;
   pausedUntil = 0;
@@ -86,7 +89,8 @@ class Bucket {
     });
   }
 
-  pause(ms: number, now: number): boolean {
+  pause(requested: number, now: number): boolean {
+    const ms = Math.min(requested, maxTimerMs);
     const until = now + ms;
     if (until <= this.pausedUntil) return false;
     this.pausedUntil = until;

@@ -1,6 +1,8 @@
 /** The text that stands in for a secret wherever one would have appeared. */
 export const REDACTED = '[REDACTED]';
 
+const minimumSecretLength = 6;
+
 const secretKeyExact =
   /^(authorization|proxy-authorization|cookie|set-cookie|key|pass|passwd|sig|signature|x-api-key|x-auth-token)$/i;
 const secretKeyPart = /(token|secret|password|api[-_]?key|apikey|credential|private[-_]?key)/i;
@@ -21,11 +23,15 @@ export function isSecretKey(name: string): boolean {
 export class SecretRedactor {
   readonly #needles: readonly string[];
 
-  /** @param secrets - the secret values to scrub (empty strings are ignored) */
+  /**
+   * @param secrets - the secret values to scrub. Values shorter than six characters are not
+   *   scrubbed from free text — they cannot be told apart from ordinary words — but crossline
+   *   never writes headers or bodies to logs or errors, where such values would travel.
+   */
   constructor(secrets: readonly string[] = []) {
     const needles = new Set<string>();
     for (const secret of secrets) {
-      if (!secret) continue;
+      if (secret.length < minimumSecretLength) continue;
       needles.add(secret);
       needles.add(encodeURIComponent(secret));
       needles.add(new URLSearchParams({ s: secret }).toString().slice(2));
@@ -60,21 +66,5 @@ export class SecretRedactor {
       if (isSecretKey(name)) url.searchParams.set(name, REDACTED);
     }
     return this.text(url.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED));
-  }
-
-  /**
-   * Returns a deep copy of `value` fit for a log line: fields with a secret-sounding name
-   * become `[REDACTED]`, and known secret values are scrubbed from every string.
-   */
-  value(value: unknown, depth = 0): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (value === null || typeof value !== 'object' || depth > 8) return value;
-    if (Array.isArray(value)) return value.map((item) => this.value(item, depth + 1));
-    if (value instanceof Error) return this.text(value.message);
-    const copy: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      copy[key] = isSecretKey(key) ? REDACTED : this.value(field, depth + 1);
-    }
-    return copy;
   }
 }
