@@ -56,14 +56,21 @@ async function startArrivalServer(): Promise<{ url: string; stop: () => void }> 
 async function runScenario(scenario: Scenario, url: string): Promise<void> {
   const limiter = new LocalRateLimiter({ buckets: scenario.buckets });
   const http = createHttpClient({ baseUrl: url, rateLimiter: limiter });
-  // Warm-up through the same client and limiter, not counted: a process's first requests load
-  // undici, open the connection and run cold code (~20 ms), which would bunch the first
-  // second's arrivals on the server.
+  // Warm-up through the same client and limiter, the same kind of request, not counted: a
+  // process's first requests load undici, open the connection and run cold code, reaching the
+  // server ~20 ms later after their start than warm ones — enough to bunch the first
+  // sub-window's arrivals with the eleventh's.
+  for (let index = 0; index < 5; index += 1) {
+    await http.request({ method: 'POST', path: '/warm-up/', form: { index }, idempotent: true });
+  }
   await http.request({ path: '/__arrivals' });
   const pending: Promise<unknown>[] = [];
   for (const [prefix, count] of Object.entries(scenario.requests)) {
     for (let index = 0; index < count; index += 1) {
-      pending.push(http.request({ method: 'POST', path: `${prefix}${index}`, idempotent: true }));
+      const form = { call: JSON.stringify({ externalId: `${prefix}${index}` }) };
+      pending.push(
+        http.request({ method: 'POST', path: `${prefix}${index}`, form, idempotent: true }),
+      );
     }
   }
   await Promise.all(pending);

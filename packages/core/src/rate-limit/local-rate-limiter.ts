@@ -21,7 +21,7 @@ export interface RateLimitBucket {
   concurrency?: number | undefined;
   /**
    * How far below the ceiling to stay, as a fraction: network jitter can bunch requests up on
-   * the way, and the vendor counts arrivals, not starts. @defaultValue 0.01
+   * the way, and the vendor counts arrivals, not starts. @defaultValue 0.015
    */
   safetyMargin?: number | undefined;
 }
@@ -75,7 +75,7 @@ class Bucket {
 
   constructor(readonly definition: RateLimitBucket) {
     const { limit } = definition;
-    const window = (definition.intervalMs ?? 1000) * (1 + (definition.safetyMargin ?? 0.01));
+    const window = (definition.intervalMs ?? 1000) * (1 + (definition.safetyMargin ?? 0.015));
     const batch = batchSize(limit);
     // Starts spread over ten sub-windows per interval, on a sliding window (p-queue strict
     // mode): no window of `intervalMs` ever holds more than `limit` starts — not even where
@@ -110,7 +110,7 @@ class Bucket {
 
 /**
  * The in-process {@link RateLimiter}: per-route buckets on p-queue, each with a request rate
- * (sliding window, starts spread over ten sub-windows per interval, 1 % under the ceiling by
+ * (sliding window, starts spread over ten sub-windows per interval, 1.5 % under the ceiling by
  * default) and a concurrency cap. A pause stops the whole bucket —
  * every request of the account on those routes — not only the request that was throttled.
  *
