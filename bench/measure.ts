@@ -33,14 +33,3 @@ export function report(
     `  ${name.padEnd(46)} ${figure.padStart(22)}  ratio ${ratio.toFixed(2).padStart(6)}  target ${target.padEnd(8)} ${met ? 'MET' : 'MISSED'}`,
   );
 }
-
-/** A small seeded PRNG, so every run measures the same inputs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

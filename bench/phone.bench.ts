@@ -5,12 +5,13 @@
  * Every result of normalizePhone is checked against the full parse before timing.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { seededRandom } from '../packages/core/src/__fixtures__/seeded-random.js';
 import {
   clearPhoneCache,
   normalizePhone,
   parsePhone,
 } from '../packages/core/src/phone/normalize-phone.js';
-import { formatNumber, opsPerSecond, report, seededRandom } from './measure.js';
+import { formatNumber, opsPerSecond, report } from './measure.js';
 
 const random = seededRandom(42);
 const digits = (count: number) =>
