@@ -1,0 +1,117 @@
+import type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay-store.js';
+
+/**
+ * A {@link ReplayStore} in memory: for tests and hosts that accept losing the outbox on
+ * restart. Same semantics as {@link SqliteReplayStore}; payloads are copied through JSON so
+ * neither side can change the other's copy.
+ */
+export class MemoryReplayStore implements ReplayStore {
+  readonly #byConnector = new Map<string, Map<string, Envelope>>();
+  readonly #ids = new Map<string, string>();
+  #seq = 0;
+
+  async append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
+    const added: string[] = [];
+    for (const envelope of envelopes) {
+      if (this.#ids.has(envelope.id)) continue;
+      this.#seq += 1;
+      const stored: Envelope = {
+        ...envelope,
+        payload: JSON.parse(JSON.stringify(envelope.payload ?? null)),
+        seq: this.#seq,
+        attempts: 0,
+        nextAttemptAt: 0,
+        lastError: undefined,
+        state: 'pending',
+      };
+      this.#connector(envelope.connectorId).set(envelope.id, stored);
+      this.#ids.set(envelope.id, envelope.connectorId);
+      added.push(envelope.id);
+    }
+    return added;
+  }
+
+  async scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]> {
+    return this.#select(
+      connectorId,
+      limit,
+      (envelope) => envelope.state === 'pending' && envelope.seq > afterSeq,
+    );
+  }
+
+  async olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]> {
+    return this.#select(
+      connectorId,
+      limit,
+      (envelope) => envelope.state === 'pending' && envelope.occurredAt < occurredBefore,
+    );
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const connectorId = this.#ids.get(id);
+      if (connectorId === undefined) continue;
+      this.#byConnector.get(connectorId)?.delete(id);
+      this.#ids.delete(id);
+    }
+  }
+
+  async fail(id: string, update: FailureUpdate): Promise<void> {
+    const connectorId = this.#ids.get(id);
+    const envelopes = connectorId === undefined ? undefined : this.#byConnector.get(connectorId);
+    const envelope = envelopes?.get(id);
+    if (!envelopes || !envelope) return;
+    envelopes.set(id, {
+      ...envelope,
+      attempts: update.attempts,
+      lastError: update.lastError,
+      nextAttemptAt: update.nextAttemptAt ?? envelope.nextAttemptAt,
+      state: update.dead ? 'dead' : 'pending',
+    });
+  }
+
+  async dead(connectorId: string, limit: number): Promise<Envelope[]> {
+    return this.#select(connectorId, limit, (envelope) => envelope.state === 'dead');
+  }
+
+  async revive(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const envelopes = this.#byConnector.get(this.#ids.get(id) ?? '');
+      const envelope = envelopes?.get(id);
+      if (envelopes && envelope)
+        envelopes.set(id, { ...envelope, state: 'pending', nextAttemptAt: 0 });
+    }
+  }
+
+  async pendingCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const [connectorId, envelopes] of this.#byConnector) {
+      const pending = [...envelopes.values()].filter(
+        (envelope) => envelope.state === 'pending',
+      ).length;
+      if (pending > 0) counts[connectorId] = pending;
+    }
+    return counts;
+  }
+
+  async close(): Promise<void> {}
+
+  #connector(connectorId: string): Map<string, Envelope> {
+    let envelopes = this.#byConnector.get(connectorId);
+    if (!envelopes) {
+      envelopes = new Map();
+      this.#byConnector.set(connectorId, envelopes);
+    }
+    return envelopes;
+  }
+
+  /** Insertion order is seq order: a Map keeps it, and `fail` replaces values in place. */
+  #select(connectorId: string, limit: number, keep: (envelope: Envelope) => boolean): Envelope[] {
+    const selected: Envelope[] = [];
+    for (const envelope of this.#byConnector.get(connectorId)?.values() ?? []) {
+      if (selected.length >= limit) break;
+      if (keep(envelope)) selected.push(envelope);
+    }
+    return selected;
+  }
+}

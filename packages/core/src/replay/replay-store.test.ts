@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../errors/config-error.js';
+import { MemoryReplayStore } from './memory-replay-store.js';
+import type { NewEnvelope, ReplayStore } from './replay-store.js';
+import { SqliteReplayStore } from './sqlite-replay-store.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'crossline-store-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+let files = 0;
+const stores: Array<[string, () => ReplayStore]> = [
+  ['MemoryReplayStore', () => new MemoryReplayStore()],
+  [
+    'SqliteReplayStore',
+    () => new SqliteReplayStore({ path: join(directory, `store-${(files += 1)}.db`) }),
+  ],
+];
+
+function envelope(index: number, overrides: Partial<NewEnvelope> = {}): NewEnvelope {
+  return {
+    id: `calls:e${index}`,
+    pipelineId: 'calls',
+    connectorId: 'crm',
+    eventId: `e${index}`,
+    key: `k${index % 3}`,
+    occurredAt: 1_000 + index,
+    payload: { index, nested: { phones: ['380671234567'] } },
+    ...overrides,
+  };
+}
+
+describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
+  it('stores envelopes once, in order, and ignores a second append of the same id', async () => {
+    const store = create();
+    expect(await store.append([envelope(1), envelope(2)])).toEqual(['calls:e1', 'calls:e2']);
+    expect(await store.append([envelope(2), envelope(3)])).toEqual(['calls:e3']);
+    const all = await store.scan('crm', 0, 10);
+    expect(all.map((item) => item.id)).toEqual(['calls:e1', 'calls:e2', 'calls:e3']);
+    expect(all[0]).toMatchObject({
+      attempts: 0,
+      nextAttemptAt: 0,
+      state: 'pending',
+      payload: envelope(1).payload,
+    });
+    expect(all[0]?.seq).toBeLessThan(all[1]?.seq as number);
+    await store.close();
+  });
+
+  it('pages by seq and keeps connectors apart', async () => {
+    const store = create();
+    await store.append(Array.from({ length: 5 }, (_, index) => envelope(index)));
+    await store.append([envelope(9, { id: 'other:e9', connectorId: 'helpdesk' })]);
+    const first = await store.scan('crm', 0, 2);
+    const rest = await store.scan('crm', first.at(-1)?.seq ?? 0, 10);
+    expect([...first, ...rest].map((item) => item.eventId)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
+    expect(await store.pendingCounts()).toEqual({ crm: 5, helpdesk: 1 });
+    await store.close();
+  });
+
+  it('finds envelopes older than a moment, removes delivered ones', async () => {
+    const store = create();
+    await store.append([envelope(1), envelope(2), envelope(3)]);
+    expect((await store.olderThan('crm', 1_003, 10)).map((item) => item.eventId)).toEqual([
+      'e1',
+      'e2',
+    ]);
+    await store.remove(['calls:e1', 'calls:e3', 'calls:unknown']);
+    expect((await store.scan('crm', 0, 10)).map((item) => item.eventId)).toEqual(['e2']);
+    await store.close();
+  });
+
+  it('records failed attempts; a dead envelope leaves the queue until revived', async () => {
+    const store = create();
+    await store.append([envelope(1), envelope(2)]);
+    await store.fail('calls:e1', { attempts: 1, lastError: 'HTTP 503', nextAttemptAt: 5_000 });
+    expect((await store.scan('crm', 0, 10))[0]).toMatchObject({
+      attempts: 1,
+      lastError: 'HTTP 503',
+      nextAttemptAt: 5_000,
+    });
+    await store.fail('calls:e2', { attempts: 1, lastError: 'HTTP 400', dead: true });
+    expect((await store.scan('crm', 0, 10)).map((item) => item.id)).toEqual(['calls:e1']);
+    expect((await store.dead('crm', 10)).map((item) => item.id)).toEqual(['calls:e2']);
+    expect(await store.pendingCounts()).toEqual({ crm: 1 });
+    await store.revive(['calls:e2']);
+    expect((await store.scan('crm', 0, 10)).map((item) => [item.id, item.state])).toEqual([
+      ['calls:e1', 'pending'],
+      ['calls:e2', 'pending'],
+    ]);
+    await store.close();
+  });
+
+  it('stores every one of many concurrent appends', async () => {
+    const store = create();
+    const ids = await Promise.all(
+      Array.from({ length: 500 }, (_, index) => store.append([envelope(index)])),
+    );
+    expect(ids.flat()).toHaveLength(500);
+    expect((await store.pendingCounts()).crm).toBe(500);
+    await store.close();
+  });
+});
+
+describe('SqliteReplayStore', () => {
+  it('keeps envelopes across a reopen of the file', async () => {
+    const path = join(directory, 'reopen.db');
+    const first = new SqliteReplayStore({ path });
+    await first.append([envelope(1), envelope(2)]);
+    await first.close();
+    const second = new SqliteReplayStore({ path });
+    expect((await second.scan('crm', 0, 10)).map((item) => item.id)).toEqual([
+      'calls:e1',
+      'calls:e2',
+    ]);
+    await second.close();
+  });
+
+  it('creates its schema in WAL mode and records the schema version', async () => {
+    const path = join(directory, 'schema.db');
+    await new SqliteReplayStore({ path }).close();
+    const db = new DatabaseSync(path);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    db.close();
+  });
+
+  it('refuses a file written by a newer release', () => {
+    const path = join(directory, 'newer.db');
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    expect(() => new SqliteReplayStore({ path })).toThrow(/newer than this release/);
+    expect(() => new SqliteReplayStore({ path })).toThrow(ConfigError);
+  });
+
+  it('rejects a missing path with a config error', () => {
+    expect(() => new SqliteReplayStore({ path: '' })).toThrow(ConfigError);
+    expect(() => new SqliteReplayStore({ path: join(directory, 'no-such-dir', 'x.db') })).toThrow(
+      ConfigError,
+    );
+  });
+});

@@ -1,0 +1,70 @@
+/** An event accepted by a pipeline for one connector, waiting in the outbox to be delivered. */
+export interface Envelope {
+  /** Deterministic: `${pipelineId}:${eventId}`. Passed to vendors as the external id. */
+  readonly id: string;
+  readonly pipelineId: string;
+  readonly connectorId: string;
+  /** The host's id of the event. */
+  readonly eventId: string;
+  /** Ordering key: envelopes with the same key are delivered one after another, in order. */
+  readonly key: string;
+  /** When the event happened (epoch ms): decides the replay retention window. */
+  readonly occurredAt: number;
+  /** The pipeline's input for the connector action, as JSON. */
+  readonly payload: unknown;
+  /** Store order: the order envelopes were accepted in. */
+  readonly seq: number;
+  /** Failed delivery attempts so far. */
+  readonly attempts: number;
+  /** Not to be tried again before this moment (epoch ms). */
+  readonly nextAttemptAt: number;
+  /** The last failure, redacted. */
+  readonly lastError: string | undefined;
+  /** `dead` once it failed in a way retrying cannot fix; kept for the host to inspect. */
+  readonly state: 'pending' | 'dead';
+}
+
+/** What a pipeline hands the store: an envelope before it has a place in the queue. */
+export type NewEnvelope = Pick<
+  Envelope,
+  'id' | 'pipelineId' | 'connectorId' | 'eventId' | 'key' | 'occurredAt' | 'payload'
+>;
+
+/** A failed attempt's outcome: try again later, or give up and keep it as dead. */
+export interface FailureUpdate {
+  readonly attempts: number;
+  readonly lastError: string;
+  /** Epoch ms of the next attempt; omitted for a dead envelope. */
+  readonly nextAttemptAt?: number;
+  readonly dead?: boolean;
+}
+
+/**
+ * The durable outbox behind every pipeline. An envelope is stored before `hub.publish()`
+ * resolves, read back in order by the connector's worker, and removed once the vendor has it.
+ * Implementations: {@link MemoryReplayStore} (tests, ephemeral hosts) and
+ * {@link SqliteReplayStore} (the embedded default).
+ */
+export interface ReplayStore {
+  /**
+   * Stores envelopes atomically. An id already stored is ignored, so publishing the same event
+   * twice stores one envelope. Resolves with the ids that were new.
+   */
+  append(envelopes: readonly NewEnvelope[]): Promise<string[]>;
+  /** Pending envelopes of a connector with `seq > afterSeq`, in order, at most `limit`. */
+  scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]>;
+  /** Pending envelopes of a connector that happened before `occurredBefore`, in order. */
+  olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]>;
+  /** Removes delivered (or dropped) envelopes. */
+  remove(ids: readonly string[]): Promise<void>;
+  /** Records a failed attempt. */
+  fail(id: string, update: FailureUpdate): Promise<void>;
+  /** Dead envelopes of a connector, in order. */
+  dead(connectorId: string, limit: number): Promise<Envelope[]>;
+  /** Makes dead envelopes pending again, due at once. */
+  revive(ids: readonly string[]): Promise<void>;
+  /** Pending envelopes per connector. */
+  pendingCounts(): Promise<Record<string, number>>;
+  /** Releases the store's resources. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,225 @@
+import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import { ConfigError } from '../errors/config-error.js';
+import type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay-store.js';
+import { migrate } from './sqlite-schema.js';
+
+/** Options of {@link SqliteReplayStore}. */
+export interface SqliteReplayStoreOptions {
+  /** The database file; created with its directory's permissions. `:memory:` for tests. */
+  path: string;
+  /**
+   * `full` survives a power loss (every commit is synced to disk); `normal` survives a crash
+   * of the process but may lose the last commits on a power loss, and appends faster.
+   * @defaultValue 'full'
+   */
+  synchronous?: 'full' | 'normal' | undefined;
+}
+
+type Row = Record<string, SQLOutputValue>;
+
+interface PendingAppend {
+  readonly envelopes: readonly NewEnvelope[];
+  readonly resolve: (ids: string[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * The embedded {@link ReplayStore}: one SQLite file through `node:sqlite` (no native build),
+ * in WAL mode. The library creates and migrates its schema. Appends made in the same tick are
+ * committed in one transaction (group commit), so many concurrent `publish()` calls cost one
+ * disk sync; each still resolves only after its envelopes are committed.
+ *
+ * One Hub process per file: the worker that delivers reads the file without claiming rows.
+ *
+ * @example
+ * ```ts
+ * const store = new SqliteReplayStore({ path: '/var/lib/my-host/crossline.db' });
+ * const hub = createHub({ store });
+ * ```
+ */
+export class SqliteReplayStore implements ReplayStore {
+  readonly #db: DatabaseSync;
+  readonly #statements: Record<string, StatementSync>;
+  #queue: PendingAppend[] = [];
+  #closed = false;
+
+  /** @throws {@link ConfigError} when `path` is empty or the file cannot be opened */
+  constructor(options: SqliteReplayStoreOptions) {
+    if (!options?.path) {
+      throw new ConfigError('SqliteReplayStore needs a `path`', {
+        issues: [{ path: 'path', message: 'required' }],
+      });
+    }
+    try {
+      this.#db = new DatabaseSync(options.path);
+    } catch (error) {
+      throw new ConfigError(`SqliteReplayStore cannot open its file: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    try {
+      this.#db.exec('PRAGMA journal_mode = WAL');
+      this.#db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+      this.#db.exec('PRAGMA busy_timeout = 5000');
+      migrate(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw new ConfigError(
+        `SqliteReplayStore cannot use ${options.path}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    this.#statements = prepareStatements(this.#db);
+  }
+
+  append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
+    if (this.#closed) return Promise.reject(new Error('SqliteReplayStore is closed'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ envelopes, resolve, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  async scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]> {
+    return this.#statements.scan?.all(connectorId, afterSeq, limit).map(toEnvelope) ?? [];
+  }
+
+  async olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]> {
+    return (
+      this.#statements.olderThan?.all(connectorId, occurredBefore, limit).map(toEnvelope) ?? []
+    );
+  }
+
+  async remove(ids: readonly string[]): Promise<void> {
+    this.#transaction(() => {
+      for (const id of ids) this.#statements.remove?.run(id);
+    });
+  }
+
+  async fail(id: string, update: FailureUpdate): Promise<void> {
+    this.#statements.fail?.run(
+      update.attempts,
+      update.lastError,
+      update.nextAttemptAt ?? null,
+      update.dead ? 'dead' : 'pending',
+      id,
+    );
+  }
+
+  async dead(connectorId: string, limit: number): Promise<Envelope[]> {
+    return this.#statements.dead?.all(connectorId, limit).map(toEnvelope) ?? [];
+  }
+
+  async revive(ids: readonly string[]): Promise<void> {
+    this.#transaction(() => {
+      for (const id of ids) this.#statements.revive?.run(id);
+    });
+  }
+
+  async pendingCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const row of this.#statements.counts?.all() ?? []) {
+      counts[String(row.connector_id)] = Number(row.pending);
+    }
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#flush();
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  #flush(): void {
+    const batch = this.#queue;
+    this.#queue = [];
+    if (batch.length === 0) return;
+    const results: string[][] = [];
+    try {
+      this.#transaction(() => {
+        for (const { envelopes } of batch)
+          results.push(envelopes.map((envelope) => this.#insert(envelope)).filter(isString));
+      });
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, index) => pending.resolve(results[index] ?? []));
+  }
+
+  #insert(envelope: NewEnvelope): string | undefined {
+    const row = this.#statements.insert?.get(
+      envelope.id,
+      envelope.pipelineId,
+      envelope.connectorId,
+      envelope.eventId,
+      envelope.key,
+      envelope.occurredAt,
+      JSON.stringify(envelope.payload ?? null),
+    );
+    return row ? String(row.id) : undefined;
+  }
+
+  #transaction(body: () => void): void {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      body();
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
+  const columns =
+    'seq, id, pipeline_id, connector_id, event_id, key, occurred_at, payload, attempts, next_attempt_at, last_error, state';
+  return {
+    insert: db.prepare(
+      `INSERT OR IGNORE INTO envelopes (id, pipeline_id, connector_id, event_id, key, occurred_at, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    ),
+    scan: db.prepare(
+      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    olderThan: db.prepare(
+      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND occurred_at < ? ORDER BY seq LIMIT ?`,
+    ),
+    dead: db.prepare(
+      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'dead' ORDER BY seq LIMIT ?`,
+    ),
+    remove: db.prepare('DELETE FROM envelopes WHERE id = ?'),
+    fail: db.prepare(
+      `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ? WHERE id = ?`,
+    ),
+    revive: db.prepare(`UPDATE envelopes SET state = 'pending', next_attempt_at = 0 WHERE id = ?`),
+    counts: db.prepare(
+      `SELECT connector_id, COUNT(*) AS pending FROM envelopes WHERE state = 'pending' GROUP BY connector_id`,
+    ),
+  };
+}
+
+function toEnvelope(row: Row): Envelope {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    pipelineId: String(row.pipeline_id),
+    connectorId: String(row.connector_id),
+    eventId: String(row.event_id),
+    key: String(row.key),
+    occurredAt: Number(row.occurred_at),
+    payload: JSON.parse(String(row.payload)),
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    lastError: row.last_error === null ? undefined : String(row.last_error),
+    state: row.state === 'dead' ? 'dead' : 'pending',
+  };
+}
+
+function isString(value: string | undefined): value is string {
+  return value !== undefined;
+}
