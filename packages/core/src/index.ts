@@ -1,5 +1,30 @@
 // The public surface of @crossline/core, listed by name.
 
+export {
+  type ActivateOptions,
+  Connector,
+  type ConnectorEvents,
+  type ConnectorSettings,
+  defineConnector,
+  type PerformContext,
+  type StatusChange,
+} from './connector/define-connector.js';
+export type {
+  ActionContext,
+  ActionDefinition,
+  ActionInput,
+  ActionOutput,
+  AnyAction,
+  AnySource,
+  ClientContext,
+  ConnectorContext,
+  ConnectorDefinition,
+  ConnectorStatus,
+  SourceDefinition,
+  SourceItem,
+  VerifyChecks,
+  VerifyReport,
+} from './connector/types.js';
 export { AuthError } from './errors/auth-error.js';
 export { ConfigError, type ConfigErrorOptions } from './errors/config-error.js';
 export {
@@ -38,8 +63,67 @@ export type {
   ThrottleState,
 } from './http/types.js';
 export { crosslineRedactPaths, type Logger, type LogMethod, silentLogger } from './log.js';
+export {
+  applyFieldMap,
+  type FieldMap,
+  getPath,
+  mergeFieldMaps,
+  setPath,
+} from './mapping/field-map.js';
+export type { Mapper } from './mapping/mapper.js';
+export { type Call, type CallInput, callSchema } from './model/call.js';
+export {
+  type BonusTransaction,
+  type BonusTransactionInput,
+  bonusTransactionSchema,
+  type LoyaltyCard,
+  type LoyaltyCardInput,
+  loyaltyCardSchema,
+  type Order,
+  type OrderInput,
+  type OrderLine,
+  orderLineSchema,
+  orderSchema,
+} from './model/commerce.js';
+export {
+  customFieldsSchema,
+  dateSchema,
+  dateTimeSchema,
+  type EmployeeRef,
+  employeeRefSchema,
+  phoneSchema,
+  type Utm,
+  utmSchema,
+} from './model/common.js';
+export { type Contact, type ContactInput, contactSchema } from './model/contact.js';
+export { parseCanonical } from './model/parse.js';
+export { type Task, type TaskInput, taskSchema } from './model/task.js';
+export {
+  type Attachment,
+  attachmentSchema,
+  defaultAttachmentLimitBytes,
+  type Message,
+  type MessageInput,
+  messageSchema,
+  type Ticket,
+  type TicketInput,
+  ticketSchema,
+} from './model/ticket.js';
 export { type NormalizePhoneOptions, normalizePhone } from './phone/normalize-phone.js';
 export { phoneVariants } from './phone/phone-variants.js';
+export { createHub, Hub } from './pipeline/hub.js';
+export { retentionStart } from './pipeline/retention.js';
+export type {
+  Clock,
+  DeliveryRetryOptions,
+  DropReason,
+  HubEvents,
+  HubOptions,
+  PipelineDefinition,
+  PipelineStep,
+  PublishResult,
+  StepContext,
+} from './pipeline/types.js';
 export {
   parseRateLimitHeaders,
   parseRetryAfter,
@@ -58,3 +142,6 @@ export {
   type CredentialsIdentity,
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
+export { MemoryReplayStore } from './replay/memory-replay-store.js';
+export type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay/replay-store.js';
+export { SqliteReplayStore, type SqliteReplayStoreOptions } from './replay/sqlite-replay-store.js';

@@ -5,19 +5,25 @@ import { dateTimeSchema, employeeRefSchema, phoneSchema, utmSchema } from './com
 export const callSchema = z.object({
   /** The host's id of the call; with the pipeline id it makes the envelope id. */
   id: z.string().min(1),
-  direction: z.enum(['incoming', 'outgoing']),
-  result: z.enum(['answered', 'missed', 'busy', 'failed']),
+  /** Who called whom. */
+  direction: z.literal(['incoming', 'outgoing']),
+  /** How it ended. */
+  result: z.literal(['answered', 'missed', 'busy', 'failed']),
   /** The caller, canonical. */
   from: phoneSchema,
   /** The number called, canonical. */
   to: phoneSchema,
+  /** The host's employee who took or made the call. */
   employee: employeeRefSchema.optional(),
+  /** When the call started (ISO 8601 with offset). */
   startedAt: dateTimeSchema,
+  /** When it ended. */
   endedAt: dateTimeSchema.optional(),
   /** Talk time in seconds (0 for a missed call). */
   durationSec: z.number().int().nonnegative().default(0),
   /** A link to the recording that can be played and downloaded. */
   recordingUrl: z.url().optional(),
+  /** UTM tags of the visit that led to the call. */
   utm: utmSchema.optional(),
   /** Extra parameters of the visit or the call (landing page, client id …). */
   extra: z.record(z.string(), z.string()).default({}),

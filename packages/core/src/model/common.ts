@@ -18,10 +18,15 @@ export const phoneSchema = z.string().transform((value, context) => {
 
 /** UTM tags of the visit that led to the event. */
 export const utmSchema = z.object({
+  /** `utm_source`: where the visit came from (google, newsletter). */
   source: z.string().optional(),
+  /** `utm_medium`: the channel (cpc, email). */
   medium: z.string().optional(),
+  /** `utm_campaign`: the campaign name. */
   campaign: z.string().optional(),
+  /** `utm_term`: the paid keyword. */
   term: z.string().optional(),
+  /** `utm_content`: which ad or link. */
   content: z.string().optional(),
 });
 
@@ -44,6 +49,7 @@ export const customFieldsSchema = z.record(
 export const employeeRefSchema = z.object({
   /** The host's id of the employee. */
   id: z.string().min(1),
+  /** The employee's name, for display. */
   name: z.string().optional(),
   /** Internal phone extension. */
   extension: z.string().optional(),

@@ -6,20 +6,31 @@ export const defaultAttachmentLimitBytes = 10 * 1024 * 1024;
 
 /** A file attached to a message. */
 export const attachmentSchema = z.object({
+  /** File name. */
   name: z.string().min(1),
+  /** MIME type. */
   contentType: z.string().optional(),
+  /** Size in bytes: checked against the vendor's limits before anything is sent. */
   sizeBytes: z.number().int().nonnegative(),
+  /** Where to fetch it. */
   url: z.url().optional(),
 });
 
 /** A message in a conversation: marketplace chat, helpdesk ticket. */
 export const messageSchema = z.object({
+  /** The message's id at its origin. */
   id: z.string().min(1),
+  /** The conversation (thread) it belongs to. */
   conversationId: z.string().min(1),
-  authorRole: z.enum(['customer', 'shop', 'operator', 'agent']),
+  /** Who wrote it: the customer, the shop, a marketplace operator, a helpdesk agent. */
+  authorRole: z.literal(['customer', 'shop', 'operator', 'agent']),
+  /** The author's name, for display. */
   authorName: z.string().optional(),
+  /** Plain text. */
   text: z.string(),
+  /** When it was sent. */
   sentAt: dateTimeSchema,
+  /** Attached files. */
   attachments: z.array(attachmentSchema).default([]),
   /** An internal comment: stays in the helpdesk, never sent to the customer. */
   internal: z.boolean().default(false),
@@ -27,23 +38,44 @@ export const messageSchema = z.object({
 
 /** A helpdesk ticket. */
 export const ticketSchema = z.object({
+  /** The helpdesk's id, once created. */
   id: z.string().min(1).optional(),
+  /** The ticket's subject line. */
   subject: z.string().min(1),
   /** Where it came from, e.g. `empikplace`; tickets can be filtered by it. */
   source: z.string().min(1),
+  /** The helpdesk queue it goes to. */
   queue: z.string().optional(),
+  /** The helpdesk category. */
   category: z.string().optional(),
-  status: z.enum(['open', 'pending', 'closed']).default('open'),
+  /** Where it stands. */
+  status: z.literal(['open', 'pending', 'closed']).default('open'),
+  /** Who it is from. */
   customer: z
     .object({
+      /** The customer's id at the origin (e.g. the marketplace customer id). */
       externalId: z.string().optional(),
+      /** Display name. */
       name: z.string().optional(),
+      /** E-mail address. */
       email: z.email().optional(),
+      /** Phone, canonical. */
       phone: phoneSchema.optional(),
     })
     .optional(),
+  /** The order the conversation is about. */
   orderNumber: z.string().optional(),
-  links: z.array(z.object({ title: z.string(), url: z.url() })).default([]),
+  /** Links shown on the ticket (the order, the conversation at the origin). */
+  links: z
+    .array(
+      z.object({
+        /** The link's text. */
+        title: z.string(),
+        /** Where it points. */
+        url: z.url(),
+      }),
+    )
+    .default([]),
 });
 
 /** An attachment as parsed. */

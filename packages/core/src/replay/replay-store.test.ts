@@ -12,12 +12,13 @@ const directory = mkdtempSync(join(tmpdir(), 'crossline-store-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 let files = 0;
+const nextFile = () => {
+  files += 1;
+  return join(directory, `store-${files}.db`);
+};
 const stores: Array<[string, () => ReplayStore]> = [
   ['MemoryReplayStore', () => new MemoryReplayStore()],
-  [
-    'SqliteReplayStore',
-    () => new SqliteReplayStore({ path: join(directory, `store-${(files += 1)}.db`) }),
-  ],
+  ['SqliteReplayStore', () => new SqliteReplayStore({ path: nextFile() })],
 ];
 
 function envelope(index: number, overrides: Partial<NewEnvelope> = {}): NewEnvelope {

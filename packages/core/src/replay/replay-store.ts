@@ -2,7 +2,9 @@
 export interface Envelope {
   /** Deterministic: `${pipelineId}:${eventId}`. Passed to vendors as the external id. */
   readonly id: string;
+  /** The pipeline that accepted it. */
   readonly pipelineId: string;
+  /** The connector it is for. */
   readonly connectorId: string;
   /** The host's id of the event. */
   readonly eventId: string;
@@ -32,10 +34,13 @@ export type NewEnvelope = Pick<
 
 /** A failed attempt's outcome: try again later, or give up and keep it as dead. */
 export interface FailureUpdate {
+  /** Failed attempts so far, this one included. */
   readonly attempts: number;
+  /** What went wrong, redacted. */
   readonly lastError: string;
   /** Epoch ms of the next attempt; omitted for a dead envelope. */
   readonly nextAttemptAt?: number;
+  /** Give up: keep it as dead. */
   readonly dead?: boolean;
 }
 

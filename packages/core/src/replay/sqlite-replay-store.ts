@@ -147,7 +147,7 @@ export class SqliteReplayStore implements ReplayStore {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, index) => pending.resolve(results[index] ?? []));
+    for (const [index, pending] of batch.entries()) pending.resolve(results[index] ?? []);
   }
 
   #insert(envelope: NewEnvelope): string | undefined {

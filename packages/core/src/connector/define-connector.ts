@@ -1,0 +1,270 @@
+import { EventEmitter } from 'eventemitter3';
+import type { z } from 'zod';
+import { AuthError } from '../errors/auth-error.js';
+import { ConfigError } from '../errors/config-error.js';
+import { CrosslineError } from '../errors/crossline-error.js';
+import { type Logger, resolveLogger } from '../log.js';
+import { parseCanonical } from '../model/parse.js';
+import type {
+  AnyAction,
+  AnySource,
+  ConnectorContext,
+  ConnectorDefinition,
+  ConnectorStatus,
+  SourceItem,
+  VerifyReport,
+} from './types.js';
+
+/** A status change, as the `status` event reports it. */
+export interface StatusChange {
+  /** The connector whose status changed. */
+  readonly connectorId: string;
+  /** The new status. */
+  readonly status: ConnectorStatus;
+  /** The status before. */
+  readonly previous: ConnectorStatus;
+  /** On activation: whether envelopes buffered while it was not active are to be replayed. */
+  readonly replay?: boolean;
+  /** On `broken`: the error that broke it. */
+  readonly reason?: CrosslineError;
+}
+
+/** Events a connector emits. */
+export interface ConnectorEvents {
+  /** The status changed. */
+  status: (change: StatusChange) => void;
+  /** The vendor throttled the connector's account; its rate-limit bucket is paused. */
+  'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
+}
+
+/** Options of {@link Connector.activate}. */
+export interface ActivateOptions {
+  /**
+   * Deliver what was buffered while the connector was inactive or broken, within the Hub's
+   * retention window (older envelopes are dropped, each with a `dropped` event); `false`
+   * drops everything buffered, each with a `dropped` event. @defaultValue true
+   */
+  replay?: boolean | undefined;
+}
+
+/** What the SDK accepts besides the vendor's own options. */
+export interface ConnectorSettings {
+  /** The instance's id; unique within a Hub. @defaultValue the vendor name */
+  id?: string | undefined;
+  /** A pino-compatible logger. Silent when omitted. */
+  logger?: Logger | undefined;
+}
+
+/** What an action call needs from the Hub. */
+export interface PerformContext {
+  /** The envelope's id, passed to the vendor as its external id. */
+  readonly envelopeId: string;
+  /** When the event happened (epoch ms). */
+  readonly occurredAt: number;
+  /** Aborted when the Hub stops. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** A connector instance: created by the factory {@link defineConnector} returns. */
+export class Connector<
+  Schema extends z.ZodType = z.ZodType,
+  Client = unknown,
+> extends EventEmitter<ConnectorEvents> {
+  /** The instance's id. */
+  readonly id: string;
+  /** The vendor's name. */
+  readonly vendor: string;
+  readonly #definition: ConnectorDefinition<
+    Schema,
+    Client,
+    Record<string, AnyAction<z.output<Schema>, Client>>,
+    Record<string, AnySource<z.output<Schema>, Client>>
+  >;
+  readonly #logger: Logger;
+  #status: ConnectorStatus = 'inactive';
+  #input: Record<string, unknown>;
+  #context: ConnectorContext<z.output<Schema>, Client>;
+
+  /** @internal Use the factory returned by {@link defineConnector}. */
+  constructor(
+    definition: ConnectorDefinition<
+      Schema,
+      Client,
+      Record<string, AnyAction<z.output<Schema>, Client>>,
+      Record<string, AnySource<z.output<Schema>, Client>>
+    >,
+    options: Record<string, unknown> & ConnectorSettings,
+  ) {
+    super();
+    const { id, logger, ...input } = options;
+    this.#definition = definition;
+    this.vendor = definition.vendor;
+    this.id = id ?? definition.vendor;
+    this.#logger = resolveLogger(logger, { connector: this.id, vendor: this.vendor });
+    this.#input = input;
+    this.#context = this.#build(input);
+  }
+
+  /** Where the connector stands. */
+  get status(): ConnectorStatus {
+    return this.#status;
+  }
+
+  /** The validated options. */
+  get config(): z.output<Schema> {
+    return this.#context.config;
+  }
+
+  /** The names of its actions. */
+  get actionNames(): readonly string[] {
+    return Object.keys(this.#definition.actions);
+  }
+
+  /** The names of its sources. */
+  get sourceNames(): readonly string[] {
+    return Object.keys(this.#definition.sources ?? {});
+  }
+
+  /**
+   * Changes options (a rotated API key, say), validated at once; the vendor client is rebuilt.
+   * @throws {@link ConfigError} naming each invalid option; the old options stay
+   */
+  configure(patch: Record<string, unknown>): void {
+    const input = { ...this.#input, ...patch };
+    this.#context = this.#build(input);
+    this.#input = input;
+  }
+
+  /** "Check connection". Never throws for a failed check: the report says what failed. */
+  async verify(): Promise<VerifyReport> {
+    try {
+      const checks = await this.#definition.verify(this.#context);
+      const ok =
+        checks.reachable &&
+        checks.credentialsValid &&
+        checks.missingPermissions.length === 0 &&
+        checks.problems.length === 0;
+      return { ok, ...checks };
+    } catch (error) {
+      const auth = AuthError.isInstance(error);
+      const message = CrosslineError.isInstance(error) ? error.message : 'verify failed';
+      return {
+        ok: false,
+        reachable:
+          auth ||
+          (CrosslineError.isInstance(error) &&
+            error.code !== 'TRANSPORT_ERROR' &&
+            error.code !== 'TIMEOUT'),
+        credentialsValid: false,
+        missingPermissions: [],
+        problems: [message],
+      };
+    }
+  }
+
+  /** Starts delivering (runs the definition's `onActivate` first). */
+  async activate(options: ActivateOptions = {}): Promise<void> {
+    await this.#definition.onActivate?.(this.#context);
+    this.#setStatus('active', { replay: options.replay ?? true });
+  }
+
+  /** Stops delivering; what is published meanwhile is buffered. */
+  async deactivate(): Promise<void> {
+    await this.#definition.onDeactivate?.(this.#context);
+    this.#setStatus('inactive', {});
+  }
+
+  /** Marks the connector broken: credentials were rejected. It stops calling the vendor. */
+  markBroken(reason: CrosslineError): void {
+    if (this.#status === 'broken') return;
+    this.#logger.warn({ code: reason.code, message: reason.message }, 'connector broken');
+    this.#setStatus('broken', { reason });
+  }
+
+  /**
+   * Runs an action: validates the input with the action's schema, calls the vendor, and marks
+   * the connector broken on an {@link AuthError}.
+   * @throws {@link AuthError} at once, without calling the vendor, while the connector is broken
+   */
+  async perform(action: string, input: unknown, context: PerformContext): Promise<unknown> {
+    const definition = this.#definition.actions[action];
+    if (!definition)
+      throw new ConfigError(`Connector ${this.id} has no action ${JSON.stringify(action)}`);
+    if (this.#status === 'broken') {
+      throw new AuthError(
+        `Connector ${this.id} is broken (credentials rejected); activate it again`,
+        {
+          connectorId: this.id,
+        },
+      );
+    }
+    const parsed = parseCanonical(definition.input, input, `${action} input`);
+    try {
+      return await definition.run(parsed, { ...this.#context, ...context, signal: context.signal });
+    } catch (error) {
+      if (AuthError.isInstance(error)) this.markBroken(error);
+      throw error;
+    }
+  }
+
+  /** Reads a source from a cursor. */
+  read(source: string, cursor: string | undefined): AsyncIterable<SourceItem<unknown>> {
+    const definition = this.#definition.sources?.[source];
+    if (!definition)
+      throw new ConfigError(`Connector ${this.id} has no source ${JSON.stringify(source)}`);
+    return definition.read(cursor, this.#context);
+  }
+
+  #build(input: Record<string, unknown>): ConnectorContext<z.output<Schema>, Client> {
+    const parsed = this.#definition.configSchema.safeParse(input);
+    if (!parsed.success) {
+      throw ConfigError.fromIssues(`${this.#definition.vendor} connector`, parsed.error.issues, {
+        connectorId: this.id,
+      });
+    }
+    const config = parsed.data as z.output<Schema>;
+    const client = this.#definition.createClient(config, {
+      connectorId: this.id,
+      logger: this.#logger,
+      onThrottled: ({ route, pauseMs }) =>
+        this.emit('rate-limited', { connectorId: this.id, route, pauseMs }),
+    });
+    return { connectorId: this.id, config, client, logger: this.#logger };
+  }
+
+  #setStatus(status: ConnectorStatus, details: Pick<StatusChange, 'replay' | 'reason'>): void {
+    const previous = this.#status;
+    this.#status = status;
+    this.#logger.info({ status, previous }, 'connector status');
+    this.emit('status', { connectorId: this.id, status, previous, ...details });
+  }
+}
+
+/**
+ * Defines a connector: its options schema, its vendor client, "check connection", lifecycle
+ * hooks, actions and sources. Returns the factory users call with their options; options are
+ * validated once, at construction, and a bad one throws a {@link ConfigError} naming it.
+ *
+ * @example
+ * ```ts
+ * export const acmeCrm = defineConnector({
+ *   vendor: 'acme',
+ *   configSchema: z.object({ baseUrl: z.url(), apiKey: z.string().min(1) }),
+ *   createClient: (config) => createHttpClient({ baseUrl: config.baseUrl, auth: { type: 'bearer', token: config.apiKey } }),
+ *   verify: async ({ client }) => { await client.request({ path: '/me' }); return { reachable: true, credentialsValid: true, missingPermissions: [], problems: [] }; },
+ *   actions: { 'calls.log': { input: callSchema, run: async (call, { client, envelopeId }) => client.request({ method: 'POST', path: '/calls', json: { ...call, externalId: envelopeId } }) } },
+ * });
+ * const connector = acmeCrm({ id: 'acme-1', baseUrl: 'https://acme.example', apiKey });
+ * ```
+ */
+export function defineConnector<
+  Schema extends z.ZodType,
+  Client,
+  Actions extends Record<string, AnyAction<z.output<Schema>, Client>>,
+  Sources extends Record<string, AnySource<z.output<Schema>, Client>> = Record<never, never>,
+>(
+  definition: ConnectorDefinition<Schema, Client, Actions, Sources>,
+): (options: z.input<Schema> & ConnectorSettings) => Connector<Schema, Client> {
+  return (options) =>
+    new Connector<Schema, Client>(definition as never, options as Record<string, unknown>);
+}

@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import type { Logger } from '../log.js';
+
+/** What `createClient` is given besides the options. */
+export interface ClientContext {
+  /** The connector instance's id (name it in the HTTP client's errors). */
+  readonly connectorId: string;
+  /** The connector's logger: hand it to the HTTP client. */
+  readonly logger: Logger;
+  /** Report a throttled account (the HTTP client's `onThrottled` hook). */
+  readonly onThrottled: (state: { route: string; pauseMs: number }) => void;
+}
+
+/** Where a connector stands: not started, delivering, or stopped by rejected credentials. */
+export type ConnectorStatus = 'inactive' | 'active' | 'broken';
+
+/** What every hook and action of a connector is given. */
+export interface ConnectorContext<Config, Client> {
+  /** The connector instance's id. */
+  readonly connectorId: string;
+  /** The validated options. */
+  readonly config: Config;
+  /** What the definition's `createClient` built from the options (e.g. the vendor API client). */
+  readonly client: Client;
+  /** The host's logger, bound to this connector; silent by default. */
+  readonly logger: Logger;
+}
+
+/** What an action is given on top of the connector context. */
+export interface ActionContext<Config, Client> extends ConnectorContext<Config, Client> {
+  /**
+   * The outbox envelope's id (`pipelineId:eventId`): pass it as the vendor's external id, or
+   * look it up before creating, so a redelivery after a crash never duplicates.
+   */
+  readonly envelopeId: string;
+  /** When the event happened (epoch ms). */
+  readonly occurredAt: number;
+  /** Aborted when the Hub stops. */
+  readonly signal: AbortSignal | undefined;
+}
+
+/** A canonical operation the connector performs at the vendor (`calls.log`, `contacts.upsert`). */
+export interface ActionDefinition<Config, Client, Input, Output> {
+  /** The input's schema; input is validated with it before the action runs. */
+  readonly input: z.ZodType<Input>;
+  /** Performs the operation; throws crossline errors (an AuthError makes the connector broken). */
+  run(input: Input, context: ActionContext<Config, Client>): Promise<Output>;
+}
+
+/** One event read from a vendor source, with the cursor that comes after it. */
+export interface SourceItem<Event> {
+  /** The event's id at the vendor: with the pipeline id it makes the envelope id. */
+  readonly id: string;
+  /** When it happened (epoch ms). */
+  readonly occurredAt: number;
+  /** The event itself. */
+  readonly event: Event;
+  /** The cursor to resume after this event. */
+  readonly cursor: string;
+}
+
+/** Vendor events as an async iterable, resumed from a persisted cursor. */
+export interface SourceDefinition<Config, Client, Event> {
+  /** Reads events after `cursor` (`undefined`: from where the source starts). */
+  read(
+    cursor: string | undefined,
+    context: ConnectorContext<Config, Client>,
+  ): AsyncIterable<SourceItem<Event>>;
+}
+
+/** What `verify()` found: reachable, credentials valid, and what the credentials lack. */
+export interface VerifyReport {
+  /** True when every check passed. */
+  readonly ok: boolean;
+  /** The vendor answered. */
+  readonly reachable: boolean;
+  /** The vendor accepted the credentials. */
+  readonly credentialsValid: boolean;
+  /** Permissions the connector needs that the credentials lack, by the vendor's names. */
+  readonly missingPermissions: readonly string[];
+  /** Other problems, in words (a missing custom field, an unknown site code). */
+  readonly problems: readonly string[];
+}
+
+/** What a definition's `verify` returns; the SDK fills `ok` and catches what it throws. */
+export type VerifyChecks = Omit<VerifyReport, 'ok'>;
+
+/** Any action definition, for maps of actions. */
+// biome-ignore lint/suspicious/noExplicitAny: action maps hold actions of any input and output.
+export type AnyAction<Config, Client> = ActionDefinition<Config, Client, any, any>;
+/** Any source definition, for maps of sources. */
+// biome-ignore lint/suspicious/noExplicitAny: source maps hold sources of any event type.
+export type AnySource<Config, Client> = SourceDefinition<Config, Client, any>;
+
+/** The input type of an action definition. */
+export type ActionInput<A> = A extends ActionDefinition<never, never, infer I, unknown> ? I : never;
+/** The output type of an action definition. */
+export type ActionOutput<A> =
+  A extends ActionDefinition<never, never, unknown, infer O> ? O : never;
+
+/** A connector definition, as given to {@link defineConnector}. */
+export interface ConnectorDefinition<
+  Schema extends z.ZodType,
+  Client,
+  Actions extends Record<string, AnyAction<z.output<Schema>, Client>>,
+  Sources extends Record<string, AnySource<z.output<Schema>, Client>>,
+> {
+  /** The vendor's name, e.g. `retailcrm`. */
+  readonly vendor: string;
+  /** The options' schema: a bad option throws a ConfigError naming the field. */
+  readonly configSchema: Schema;
+  /**
+   * Builds the vendor client from the options (again after `configure`). Pass `onThrottled`
+   * to `createHttpClient` so the Hub can report `rate-limited`.
+   */
+  createClient(config: z.output<Schema>, context: ClientContext): Client;
+  /** "Check connection": must not throw for a failed check; the SDK turns a throw into a report. */
+  verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
+  /** Runs on `activate()` (register an integration module, …). */
+  onActivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
+  /** Runs on `deactivate()`. */
+  onDeactivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
+  /** Canonical operations. */
+  readonly actions: Actions;
+  /** Vendor event sources. */
+  readonly sources?: Sources;
+}

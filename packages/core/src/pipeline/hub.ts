@@ -1,0 +1,244 @@
+import { EventEmitter } from 'eventemitter3';
+import { z } from 'zod';
+import type { Connector, StatusChange } from '../connector/define-connector.js';
+import { ConfigError } from '../errors/config-error.js';
+import { type Logger, resolveLogger } from '../log.js';
+import { parseCanonical } from '../model/parse.js';
+import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
+import { retentionStart } from './retention.js';
+import type {
+  Clock,
+  DropReason,
+  HubEvents,
+  HubOptions,
+  PipelineDefinition,
+  PublishResult,
+} from './types.js';
+import { ConnectorWorker } from './worker.js';
+
+const optionsSchema = z.object({
+  store: z.custom<ReplayStore>(
+    (value) => typeof (value as ReplayStore)?.append === 'function',
+    'expected a ReplayStore',
+  ),
+  timeZone: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone')
+    .optional(),
+  retentionDays: z.number().int().min(1).max(365).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
+});
+
+/**
+ * Runs pipelines: stores every accepted event in the outbox before `publish()` resolves, and
+ * delivers each connector's envelopes in order with one worker per connector. Create with
+ * {@link createHub}.
+ */
+export class Hub extends EventEmitter<HubEvents> {
+  readonly #store: ReplayStore;
+  readonly #logger: Logger;
+  readonly #clock: Clock;
+  readonly #options: HubOptions;
+  readonly #connectors = new Map<string, Connector>();
+  readonly #pipelines = new Map<string, PipelineDefinition>();
+  readonly #workers = new Map<string, ConnectorWorker>();
+  readonly #replayedUpTo = new Map<string, number>();
+  readonly #activations = new Map<string, Promise<void>>();
+  #started = false;
+
+  /** @internal Use {@link createHub}. */
+  constructor(options: HubOptions) {
+    super();
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw ConfigError.fromIssues('createHub', parsed.error.issues);
+    this.#options = options;
+    this.#store = options.store;
+    this.#logger = resolveLogger(options.logger, { component: 'crossline:hub' });
+    this.#clock = options.clock ?? { now: () => Date.now() };
+  }
+
+  /** Adds a connector; its status changes drive buffering and replay. Ids are unique. */
+  register(connector: Connector): this {
+    if (this.#connectors.has(connector.id))
+      throw new ConfigError(`A connector with id ${connector.id} is registered already`);
+    this.#connectors.set(connector.id, connector);
+    connector.on('status', (change) => this.#onStatus(connector, change));
+    connector.on('rate-limited', (event) => this.emit('rate-limited', event));
+    this.#workers.set(connector.id, this.#createWorker(connector));
+    return this;
+  }
+
+  /** Adds a pipeline from host events to a connector action. */
+  pipeline<S extends z.ZodType>(definition: PipelineDefinition<S>): this {
+    const connector = this.#connectors.get(definition.to.connector);
+    if (this.#pipelines.has(definition.id))
+      throw new ConfigError(`A pipeline with id ${definition.id} exists already`);
+    if (!connector)
+      throw new ConfigError(
+        `Pipeline ${definition.id}: no connector ${definition.to.connector} is registered`,
+      );
+    if (!connector.actionNames.includes(definition.to.action)) {
+      throw new ConfigError(
+        `Pipeline ${definition.id}: connector ${connector.id} has no action ${definition.to.action}`,
+      );
+    }
+    this.#pipelines.set(definition.id, definition as unknown as PipelineDefinition);
+    return this;
+  }
+
+  /**
+   * Accepts a host event for a pipeline. Resolves once the envelope is durably stored; the
+   * same event published twice stores one envelope.
+   * @throws {@link ValidationError} listing every invalid path; nothing is stored
+   */
+  async publish(pipelineId: string, event: unknown): Promise<PublishResult> {
+    const pipeline = this.#pipelines.get(pipelineId);
+    if (!pipeline) throw new ConfigError(`No pipeline ${JSON.stringify(pipelineId)}`);
+    const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
+    const eventId = pipeline.eventId(parsed);
+    const envelope: NewEnvelope = {
+      id: `${pipelineId}:${eventId}`,
+      pipelineId,
+      connectorId: pipeline.to.connector,
+      eventId,
+      key: pipeline.key?.(parsed) ?? pipelineId,
+      occurredAt: pipeline.occurredAt?.(parsed) ?? this.#clock.now(),
+      payload: parsed,
+    };
+    const [added] = await this.#store.append([envelope]);
+    const connector = this.#connectors.get(envelope.connectorId) as Connector;
+    if (added !== undefined && connector.status !== 'active')
+      this.emit('buffered', { envelope, status: connector.status });
+    if (this.#started) this.#workers.get(connector.id)?.wake();
+    return { envelopeId: envelope.id, duplicate: added === undefined };
+  }
+
+  /** Starts delivering for every active connector. */
+  async start(): Promise<void> {
+    this.#started = true;
+    for (const worker of this.#workers.values()) worker.wake();
+  }
+
+  /** Stops gracefully: no new delivery starts, those in flight finish. Envelopes stay stored. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    await Promise.all([...this.#activations.values()]);
+    await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
+    for (const [id, connector] of this.#connectors)
+      this.#workers.set(id, this.#createWorker(connector));
+  }
+
+  /** Resolves when every worker has finished its current pass (what is due is delivered). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#activations.values()]);
+    await Promise.all([...this.#workers.values()].map((worker) => worker.idle()));
+  }
+
+  /** Envelopes waiting, per connector. */
+  pending(): Promise<Record<string, number>> {
+    return this.#store.pendingCounts();
+  }
+
+  /** Envelopes that failed for good, for the host to inspect. */
+  deadLetters(connectorId: string, limit = 100): Promise<Envelope[]> {
+    return this.#store.dead(connectorId, limit);
+  }
+
+  /** Queues dead envelopes again, due at once. */
+  async retryDead(ids: readonly string[]): Promise<void> {
+    await this.#store.revive(ids);
+    if (this.#started) for (const worker of this.#workers.values()) worker.wake();
+  }
+
+  #createWorker(connector: Connector): ConnectorWorker {
+    const retry = this.#options.retry ?? {};
+    return new ConnectorWorker({
+      store: this.#store,
+      connector,
+      pipelines: this.#pipelines,
+      clock: this.#clock,
+      logger: this.#logger,
+      concurrency: this.#options.concurrency ?? 4,
+      retry: {
+        baseDelayMs: retry.baseDelayMs ?? 1000,
+        maxDelayMs: retry.maxDelayMs ?? 300_000,
+        maxAttempts: retry.maxAttempts ?? 50,
+      },
+      emit: (event, ...args) =>
+        (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+      replayedUpTo: () => this.#replayedUpTo.get(connector.id) ?? 0,
+    });
+  }
+
+  #onStatus(connector: Connector, change: StatusChange): void {
+    this.emit('status', change);
+    if (change.status !== 'active' || change.previous === 'active') return;
+    const activation = this.#reactivate(connector, change.replay ?? true)
+      .catch((error: unknown) =>
+        this.#logger.error({ connector: connector.id, error: String(error) }, 'activation failed'),
+      )
+      .finally(() => this.#activations.delete(connector.id));
+    this.#activations.set(connector.id, activation);
+  }
+
+  /** Applies the retention window (or drops everything when replay is off), then delivers. */
+  async #reactivate(connector: Connector, replay: boolean): Promise<void> {
+    const windowStart = replay
+      ? retentionStart(
+          this.#clock.now(),
+          this.#options.timeZone ?? 'UTC',
+          this.#options.retentionDays ?? 3,
+        )
+      : Number.POSITIVE_INFINITY;
+    const reason: DropReason = replay ? 'outside-retention' : 'replay-disabled';
+    for (;;) {
+      const old = await this.#store.olderThan(connector.id, windowStart, 500);
+      if (old.length === 0) break;
+      await this.#store.remove(old.map((envelope) => envelope.id));
+      for (const envelope of old) {
+        this.#logger.warn(
+          { envelopeId: envelope.id, occurredAt: envelope.occurredAt, reason },
+          'envelope dropped',
+        );
+        this.emit('dropped', { envelope, reason });
+      }
+    }
+    if (replay) this.#replayedUpTo.set(connector.id, await this.#lastSeq(connector.id));
+    if (this.#started) this.#workers.get(connector.id)?.wake();
+  }
+
+  async #lastSeq(connectorId: string): Promise<number> {
+    let last = 0;
+    for (;;) {
+      const batch = await this.#store.scan(connectorId, last, 1000);
+      if (batch.length === 0) return last;
+      last = (batch.at(-1) as Envelope).seq;
+    }
+  }
+}
+
+/**
+ * Creates the Hub that runs pipelines over a durable outbox.
+ *
+ * @example
+ * ```ts
+ * const hub = createHub({ store: new SqliteReplayStore({ path: 'crossline.db' }), timeZone: 'Europe/Kyiv' });
+ * hub.register(crm).pipeline({
+ *   id: 'calls', input: callSchema, eventId: (call) => call.id, key: (call) => call.from,
+ *   occurredAt: (call) => Date.parse(call.startedAt), to: { connector: crm.id, action: 'calls.log' },
+ * });
+ * await hub.start();
+ * await crm.activate({ replay: true });
+ * await hub.publish('calls', call);
+ * ```
+ */
+export function createHub(options: HubOptions): Hub {
+  return new Hub(options);
+}

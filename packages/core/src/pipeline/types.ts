@@ -1,0 +1,113 @@
+import type { z } from 'zod';
+import type { Connector, StatusChange } from '../connector/define-connector.js';
+import type { ConnectorStatus } from '../connector/types.js';
+import type { Logger } from '../log.js';
+import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
+
+/** A clock, injectable for tests of the retention window. */
+export interface Clock {
+  /** Epoch ms. */
+  now(): number;
+}
+
+/** How the Hub retries a delivery that failed transiently. */
+export interface DeliveryRetryOptions {
+  /** First backoff in ms; doubles per attempt (full jitter). @defaultValue 1000 */
+  baseDelayMs?: number | undefined;
+  /** The longest backoff in ms. @defaultValue 300000 */
+  maxDelayMs?: number | undefined;
+  /** After this many failed attempts an envelope is kept as dead. @defaultValue 50 */
+  maxAttempts?: number | undefined;
+}
+
+/** Options of {@link createHub}. */
+export interface HubOptions {
+  /** The outbox. */
+  store: ReplayStore;
+  /** A pino-compatible logger. Silent when omitted. */
+  logger?: Logger | undefined;
+  /** The clock for retention decisions and backoff. @defaultValue Date */
+  clock?: Clock | undefined;
+  /** The time zone of the retention window's calendar days. @defaultValue 'UTC' */
+  timeZone?: string | undefined;
+  /** Calendar days kept for replay, today included. @defaultValue 3 */
+  retentionDays?: number | undefined;
+  /** Deliveries in flight per connector (different ordering keys only). @defaultValue 4 */
+  concurrency?: number | undefined;
+  /** Retries of transient delivery failures. */
+  retry?: DeliveryRetryOptions | undefined;
+}
+
+/** What a pipeline step is given besides the value. */
+export interface StepContext {
+  /** The destination connector: a step may call its other actions (look-ups). */
+  readonly connector: Connector;
+  /** The envelope being delivered. */
+  readonly envelope: Envelope;
+  /** Runs another action of the destination connector with the same envelope context. */
+  perform(action: string, input: unknown): Promise<unknown>;
+}
+
+/**
+ * A step between the event and the action: map (return a new value), filter (return
+ * `undefined` to deliver nothing), enrich or look up (await the connector). Steps run at
+ * delivery time, so a look-up sees the vendor as it is then.
+ */
+export type PipelineStep = (value: unknown, context: StepContext) => unknown;
+
+/** A pipeline from host events to one connector action. */
+export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
+  /** Unique within the Hub; part of every envelope id. */
+  id: string;
+  /** The host event's schema: `publish()` validates with it and stores nothing on failure. */
+  input: Schema;
+  /** The host's id of the event (with the pipeline id it makes the envelope id). */
+  eventId: (event: z.output<Schema>) => string;
+  /** The ordering key: events with the same key are delivered in order. @defaultValue one key */
+  key?: ((event: z.output<Schema>) => string) | undefined;
+  /** When the event happened, epoch ms: decides retention. @defaultValue publish time */
+  occurredAt?: ((event: z.output<Schema>) => number) | undefined;
+  /** Steps run at delivery, in order, before the action. */
+  steps?: readonly PipelineStep[] | undefined;
+  /** The destination. */
+  to: {
+    /** The destination connector's id. */
+    connector: string;
+    /** The action to run, e.g. `calls.log`. */
+    action: string;
+  };
+}
+
+/** What `publish()` resolves with. */
+export interface PublishResult {
+  /** `pipelineId:eventId`. */
+  readonly envelopeId: string;
+  /** True when the same event had been published before (nothing new stored). */
+  readonly duplicate: boolean;
+}
+
+/** Why an envelope was dropped. */
+export type DropReason = 'outside-retention' | 'replay-disabled';
+
+/** Events the Hub emits. */
+export interface HubEvents {
+  /** The vendor has it; the envelope is removed. */
+  delivered: (event: { envelope: Envelope; result: unknown; replayed: boolean }) => void;
+  /** A delivery failed: retried later (`willRetry`) or kept as dead. */
+  failed: (event: {
+    envelope: Envelope;
+    error: unknown;
+    willRetry: boolean;
+    nextAttemptAt?: number;
+  }) => void;
+  /** Stored while its connector is not active. */
+  buffered: (event: { envelope: NewEnvelope; status: ConnectorStatus }) => void;
+  /** Delivered after a re-activation with replay. */
+  replayed: (event: { envelope: Envelope }) => void;
+  /** Removed without delivery, never silently: outside the retention window, or replay off. */
+  dropped: (event: { envelope: Envelope; reason: DropReason }) => void;
+  /** A connector's status changed. */
+  status: (change: StatusChange) => void;
+  /** A connector's vendor throttled it; its rate-limit bucket is paused. */
+  'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
+}

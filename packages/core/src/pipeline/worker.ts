@@ -1,0 +1,195 @@
+import PQueue from 'p-queue';
+import type { Connector } from '../connector/define-connector.js';
+import { AuthError } from '../errors/auth-error.js';
+import { CrosslineError } from '../errors/crossline-error.js';
+import type { Logger } from '../log.js';
+import type { Envelope, ReplayStore } from '../replay/replay-store.js';
+import type { Clock, HubEvents, PipelineDefinition } from './types.js';
+
+/** What a worker needs from its Hub. */
+export interface WorkerContext {
+  readonly store: ReplayStore;
+  readonly connector: Connector;
+  readonly pipelines: ReadonlyMap<string, PipelineDefinition>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly concurrency: number;
+  readonly retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
+  readonly emit: <K extends keyof HubEvents>(event: K, ...args: Parameters<HubEvents[K]>) => void;
+  /** Envelopes with a seq up to this were buffered before the last activation with replay. */
+  readonly replayedUpTo: () => number;
+}
+
+const batchSize = 200;
+
+/**
+ * Delivers one connector's envelopes: passes over the outbox in store order, in batches (so
+ * memory stays flat however long the backlog), several ordering keys at once, one envelope
+ * at a time per key. A key whose envelope failed transiently waits — later envelopes of the
+ * same key are not sent ahead of it — while other keys go on.
+ */
+export class ConnectorWorker {
+  readonly #context: WorkerContext;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #timer: NodeJS.Timeout | undefined;
+  #controller = new AbortController();
+  #stopped = false;
+  /** The earliest moment a waiting envelope of the current pass falls due. */
+  #nextDue: number | undefined;
+
+  constructor(context: WorkerContext) {
+    this.#context = context;
+  }
+
+  /** Starts a pass now (or right after the current one). */
+  wake(): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#timer);
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#loop().finally(() => {
+      this.#running = undefined;
+    });
+  }
+
+  /** Resolves when the current pass, and any it asked for, has finished. */
+  async idle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  /** Stops: no new delivery starts; resolves when those in flight have finished. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#controller.abort(new Error('crossline hub stopping'));
+    await this.idle();
+  }
+
+  async #loop(): Promise<void> {
+    do {
+      this.#again = false;
+      const nextDue = await this.#pass();
+      if (!this.#again && nextDue !== undefined && !this.#stopped) this.#sleepUntil(nextDue);
+    } while (this.#again && !this.#stopped);
+  }
+
+  #sleepUntil(at: number): void {
+    const wait = Math.max(0, at - this.#context.clock.now());
+    this.#timer = setTimeout(() => this.wake(), Math.min(wait, 2_147_483_647));
+  }
+
+  /** One pass over the outbox; returns when the earliest waiting envelope falls due. */
+  async #pass(): Promise<number | undefined> {
+    const { store, connector } = this.#context;
+    const blocked = new Set<string>();
+    this.#nextDue = undefined;
+    let after = 0;
+    const queue = new PQueue({ concurrency: this.#context.concurrency });
+    while (connector.status === 'active' && !this.#stopped) {
+      const batch = await store.scan(connector.id, after, batchSize);
+      if (batch.length === 0) break;
+      after = (batch.at(-1) as Envelope).seq;
+      const chains = new Map<string, Promise<boolean>>();
+      for (const envelope of batch) {
+        if (blocked.has(envelope.key)) continue;
+        if (envelope.nextAttemptAt > this.#context.clock.now()) {
+          blocked.add(envelope.key);
+          this.#noteDue(envelope.nextAttemptAt);
+          continue;
+        }
+        const previous = chains.get(envelope.key) ?? Promise.resolve(true);
+        const next = previous.then((ok) =>
+          ok && connector.status === 'active' && !this.#stopped
+            ? queue.add(() => this.#deliver(envelope, blocked))
+            : false,
+        );
+        chains.set(envelope.key, next);
+      }
+      await Promise.all(chains.values());
+    }
+    return this.#nextDue;
+  }
+
+  #noteDue(at: number): void {
+    this.#nextDue = Math.min(this.#nextDue ?? Number.POSITIVE_INFINITY, at);
+  }
+
+  /** Delivers one envelope; false when its key must wait. */
+  async #deliver(envelope: Envelope, blocked: Set<string>): Promise<boolean> {
+    const { connector, store, emit } = this.#context;
+    const pipeline = this.#context.pipelines.get(envelope.pipelineId);
+    if (!pipeline) {
+      await store.fail(envelope.id, {
+        attempts: envelope.attempts,
+        lastError: `no pipeline ${envelope.pipelineId}`,
+        dead: true,
+      });
+      emit('failed', {
+        envelope,
+        error: new Error(`no pipeline ${envelope.pipelineId}`),
+        willRetry: false,
+      });
+      return true;
+    }
+    const base = {
+      envelopeId: envelope.id,
+      occurredAt: envelope.occurredAt,
+      signal: this.#controller.signal,
+    };
+    try {
+      let value: unknown = envelope.payload;
+      for (const step of pipeline.steps ?? []) {
+        value = await step(value, {
+          connector,
+          envelope,
+          perform: (action, input) => connector.perform(action, input, base),
+        });
+        if (value === undefined) break;
+      }
+      const result =
+        value === undefined ? undefined : await connector.perform(pipeline.to.action, value, base);
+      await store.remove([envelope.id]);
+      const replayed = envelope.seq <= this.#context.replayedUpTo();
+      emit('delivered', { envelope, result, replayed });
+      if (replayed) emit('replayed', { envelope });
+      return true;
+    } catch (error) {
+      return this.#failed(envelope, error, blocked);
+    }
+  }
+
+  async #failed(envelope: Envelope, error: unknown, blocked: Set<string>): Promise<boolean> {
+    const { store, emit, retry, clock, logger } = this.#context;
+    if (AuthError.isInstance(error)) {
+      // The connector is broken now; the envelope waits, untouched, for re-activation.
+      blocked.add(envelope.key);
+      return false;
+    }
+    const attempts = envelope.attempts + 1;
+    const lastError = error instanceof Error ? error.message : String(error);
+    const retryable = !CrosslineError.isInstance(error) || error.retryable;
+    if (!retryable || attempts >= retry.maxAttempts) {
+      await store.fail(envelope.id, { attempts, lastError, dead: true });
+      logger.warn(
+        { envelopeId: envelope.id, attempts, error: lastError },
+        'delivery failed for good: kept as dead',
+      );
+      emit('failed', { envelope, error, willRetry: false });
+      return true; // a dead envelope does not hold its key back
+    }
+    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+    const nextAttemptAt = clock.now() + Math.max(1, Math.floor(Math.random() * ceiling));
+    await store.fail(envelope.id, { attempts, lastError, nextAttemptAt });
+    blocked.add(envelope.key);
+    this.#noteDue(nextAttemptAt);
+    logger.debug(
+      { envelopeId: envelope.id, attempts, nextAttemptAt },
+      'delivery failed: will retry',
+    );
+    emit('failed', { envelope, error, willRetry: true, nextAttemptAt });
+    return false;
+  }
+}
