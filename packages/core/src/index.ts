@@ -143,5 +143,11 @@ export {
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
 export { MemoryReplayStore } from './replay/memory-replay-store.js';
-export type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay/replay-store.js';
+export type {
+  Envelope,
+  EnvelopeState,
+  FailureUpdate,
+  NewEnvelope,
+  ReplayStore,
+} from './replay/replay-store.js';
 export { SqliteReplayStore, type SqliteReplayStoreOptions } from './replay/sqlite-replay-store.js';

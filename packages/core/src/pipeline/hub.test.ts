@@ -195,7 +195,9 @@ describe('Hub', () => {
     expect(reasons).toEqual(['replay-disabled', 'replay-disabled']);
   });
 
-  it('delivers everything once through 5xx answers, random delays and dropped connections', async () => {
+  it('delivers everything once through 5xx answers, random delays and dropped connections', {
+    timeout: 30_000,
+  }, async () => {
     const { hub, connector } = await setup({ clock: () => Date.now(), retry: { baseDelayMs: 5 } });
     vendor.setFaults({ serverErrors: 0.2, dropped: 0.05, latencyMs: [0, 15] });
     await connector.activate();

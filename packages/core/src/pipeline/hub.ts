@@ -52,6 +52,7 @@ export class Hub extends EventEmitter<HubEvents> {
   readonly #replayedUpTo = new Map<string, number>();
   readonly #activations = new Map<string, Promise<void>>();
   #started = false;
+  #pruneTimer: NodeJS.Timeout | undefined;
 
   /** @internal Use {@link createHub}. */
   constructor(options: HubOptions) {
@@ -120,15 +121,31 @@ export class Hub extends EventEmitter<HubEvents> {
     return { envelopeId: envelope.id, duplicate: added === undefined };
   }
 
-  /** Starts delivering for every active connector. */
+  /** Starts delivering for every active connector, and pruning old tombstones hourly. */
   async start(): Promise<void> {
     this.#started = true;
+    await this.prune();
+    this.#pruneTimer = setInterval(() => void this.prune().catch(() => {}), 3_600_000).unref();
     for (const worker of this.#workers.values()) worker.wake();
+  }
+
+  /**
+   * Deletes the tombstones of envelopes delivered or dropped before the retention window: until
+   * then, the same event published again is recognised as a duplicate.
+   */
+  async prune(): Promise<number> {
+    const before = retentionStart(
+      this.#clock.now(),
+      this.#options.timeZone ?? 'UTC',
+      this.#options.retentionDays ?? 3,
+    );
+    return this.#store.prune(before);
   }
 
   /** Stops gracefully: no new delivery starts, those in flight finish. Envelopes stay stored. */
   async stop(): Promise<void> {
     this.#started = false;
+    clearInterval(this.#pruneTimer);
     await Promise.all([...this.#activations.values()]);
     await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
     for (const [id, connector] of this.#connectors)
@@ -201,7 +218,11 @@ export class Hub extends EventEmitter<HubEvents> {
     for (;;) {
       const old = await this.#store.olderThan(connector.id, windowStart, 500);
       if (old.length === 0) break;
-      await this.#store.remove(old.map((envelope) => envelope.id));
+      await this.#store.settle(
+        old.map((envelope) => envelope.id),
+        'dropped',
+        this.#clock.now(),
+      );
       for (const envelope of old) {
         this.#logger.warn(
           { envelopeId: envelope.id, occurredAt: envelope.occurredAt, reason },

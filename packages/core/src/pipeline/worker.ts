@@ -151,7 +151,7 @@ export class ConnectorWorker {
       }
       const result =
         value === undefined ? undefined : await connector.perform(pipeline.to.action, value, base);
-      await store.remove([envelope.id]);
+      await store.settle([envelope.id], 'delivered', this.#context.clock.now());
       const replayed = envelope.seq <= this.#context.replayedUpTo();
       emit('delivered', { envelope, result, replayed });
       if (replayed) emit('replayed', { envelope });

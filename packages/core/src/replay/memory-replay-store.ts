@@ -8,6 +8,7 @@ import type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay
 export class MemoryReplayStore implements ReplayStore {
   readonly #byConnector = new Map<string, Map<string, Envelope>>();
   readonly #ids = new Map<string, string>();
+  readonly #settledAt = new Map<string, number>();
   #seq = 0;
 
   async append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
@@ -47,13 +48,30 @@ export class MemoryReplayStore implements ReplayStore {
     );
   }
 
-  async remove(ids: readonly string[]): Promise<void> {
+  async settle(
+    ids: readonly string[],
+    outcome: 'delivered' | 'dropped',
+    at: number,
+  ): Promise<void> {
     for (const id of ids) {
-      const connectorId = this.#ids.get(id);
-      if (connectorId === undefined) continue;
-      this.#byConnector.get(connectorId)?.delete(id);
-      this.#ids.delete(id);
+      const envelopes = this.#byConnector.get(this.#ids.get(id) ?? '');
+      const envelope = envelopes?.get(id);
+      if (!envelopes || !envelope) continue;
+      envelopes.set(id, { ...envelope, payload: null, state: outcome });
+      this.#settledAt.set(id, at);
     }
+  }
+
+  async prune(settledBefore: number): Promise<number> {
+    let pruned = 0;
+    for (const [id, at] of this.#settledAt) {
+      if (at >= settledBefore) continue;
+      this.#byConnector.get(this.#ids.get(id) ?? '')?.delete(id);
+      this.#ids.delete(id);
+      this.#settledAt.delete(id);
+      pruned += 1;
+    }
+    return pruned;
   }
 
   async fail(id: string, update: FailureUpdate): Promise<void> {

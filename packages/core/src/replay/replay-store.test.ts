@@ -62,15 +62,22 @@ describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
     await store.close();
   });
 
-  it('finds envelopes older than a moment, removes delivered ones', async () => {
+  it('finds envelopes older than a moment; settled ones leave the queue but stay duplicates', async () => {
     const store = create();
     await store.append([envelope(1), envelope(2), envelope(3)]);
     expect((await store.olderThan('crm', 1_003, 10)).map((item) => item.eventId)).toEqual([
       'e1',
       'e2',
     ]);
-    await store.remove(['calls:e1', 'calls:e3', 'calls:unknown']);
+    await store.settle(['calls:e1', 'calls:unknown'], 'delivered', 10_000);
+    await store.settle(['calls:e3'], 'dropped', 20_000);
     expect((await store.scan('crm', 0, 10)).map((item) => item.eventId)).toEqual(['e2']);
+    expect(await store.pendingCounts()).toEqual({ crm: 1 });
+    // publishing a delivered or dropped event again stores nothing new
+    expect(await store.append([envelope(1), envelope(3)])).toEqual([]);
+    // until its tombstone is pruned
+    expect(await store.prune(15_000)).toBe(1);
+    expect(await store.append([envelope(1), envelope(3)])).toEqual(['calls:e1']);
     await store.close();
   });
 

@@ -22,9 +22,16 @@ export interface Envelope {
   readonly nextAttemptAt: number;
   /** The last failure, redacted. */
   readonly lastError: string | undefined;
-  /** `dead` once it failed in a way retrying cannot fix; kept for the host to inspect. */
-  readonly state: 'pending' | 'dead';
+  /**
+   * `pending` until delivered; `dead` once it failed in a way retrying cannot fix (kept for the
+   * host to inspect). Delivered and dropped envelopes are kept as tombstones, without their
+   * payload, until pruned — so the same event published again meanwhile is still a duplicate.
+   */
+  readonly state: EnvelopeState;
 }
+
+/** Where an envelope stands. */
+export type EnvelopeState = 'pending' | 'dead' | 'delivered' | 'dropped';
 
 /** What a pipeline hands the store: an envelope before it has a place in the queue. */
 export type NewEnvelope = Pick<
@@ -60,8 +67,13 @@ export interface ReplayStore {
   scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]>;
   /** Pending envelopes of a connector that happened before `occurredBefore`, in order. */
   olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]>;
-  /** Removes delivered (or dropped) envelopes. */
-  remove(ids: readonly string[]): Promise<void>;
+  /**
+   * Settles envelopes: `delivered` (the vendor has them) or `dropped` (never to be sent). Their
+   * payload is cleared; the id stays as a tombstone until {@link ReplayStore.prune}.
+   */
+  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<void>;
+  /** Deletes tombstones settled before `settledBefore` (epoch ms); resolves with how many. */
+  prune(settledBefore: number): Promise<number>;
   /** Records a failed attempt. */
   fail(id: string, update: FailureUpdate): Promise<void>;
   /** Dead envelopes of a connector, in order. */

@@ -92,10 +92,18 @@ export class SqliteReplayStore implements ReplayStore {
     );
   }
 
-  async remove(ids: readonly string[]): Promise<void> {
+  async settle(
+    ids: readonly string[],
+    outcome: 'delivered' | 'dropped',
+    at: number,
+  ): Promise<void> {
     this.#transaction(() => {
-      for (const id of ids) this.#statements.remove?.run(id);
+      for (const id of ids) this.#statements.settle?.run(outcome, at, id);
     });
+  }
+
+  async prune(settledBefore: number): Promise<number> {
+    return Number(this.#statements.prune?.run(settledBefore).changes ?? 0);
   }
 
   async fail(id: string, update: FailureUpdate): Promise<void> {
@@ -192,7 +200,10 @@ function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
     dead: db.prepare(
       `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'dead' ORDER BY seq LIMIT ?`,
     ),
-    remove: db.prepare('DELETE FROM envelopes WHERE id = ?'),
+    settle: db.prepare(
+      `UPDATE envelopes SET state = ?, settled_at = ?, payload = 'null' WHERE id = ?`,
+    ),
+    prune: db.prepare('DELETE FROM envelopes WHERE settled_at IS NOT NULL AND settled_at < ?'),
     fail: db.prepare(
       `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ? WHERE id = ?`,
     ),
@@ -216,7 +227,7 @@ function toEnvelope(row: Row): Envelope {
     attempts: Number(row.attempts),
     nextAttemptAt: Number(row.next_attempt_at),
     lastError: row.last_error === null ? undefined : String(row.last_error),
-    state: row.state === 'dead' ? 'dead' : 'pending',
+    state: row.state as Envelope['state'],
   };
 }
 

@@ -18,8 +18,10 @@ const migrations: readonly string[] = [
      attempts INTEGER NOT NULL DEFAULT 0,
      next_attempt_at INTEGER NOT NULL DEFAULT 0,
      last_error TEXT,
-     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead'))
+     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead', 'delivered', 'dropped')),
+     settled_at INTEGER
    );
+   CREATE INDEX envelopes_by_settlement ON envelopes (settled_at) WHERE settled_at IS NOT NULL;
    CREATE INDEX envelopes_by_connector ON envelopes (connector_id, state, seq);
    CREATE INDEX envelopes_by_occurrence ON envelopes (connector_id, state, occurred_at);`,
 ];

@@ -1,0 +1,50 @@
+// A host process for the crash-safety test: publishes calls 0..count-1 into a SQLite outbox
+// (every publish awaited, so each is durable before the next), delivers them to the loopback
+// vendor, and prints progress. The test kills it with SIGKILL at chosen moments and starts it
+// again on the same file; a restarted host publishes everything again, as a host does with
+// events it never got an answer for.
+
+import { callSchema } from '../model/call.js';
+import { createHub } from '../pipeline/hub.js';
+import { MemoryReplayStore } from '../replay/memory-replay-store.js';
+import { SqliteReplayStore } from '../replay/sqlite-replay-store.js';
+import { testCrm } from './test-connector.js';
+
+const [path = '', url = '', apiKey = '', countText = '0'] = process.argv.slice(2);
+const count = Number(countText);
+const store =
+  path === ':memory:'
+    ? new MemoryReplayStore()
+    : new SqliteReplayStore({ path, synchronous: 'normal' });
+const connector = testCrm({ id: 'crm', baseUrl: url, apiKey });
+const hub = createHub({ store, concurrency: 4, retry: { baseDelayMs: 10, maxDelayMs: 100 } });
+hub.register(connector).pipeline({
+  id: 'calls',
+  input: callSchema,
+  eventId: (call) => call.id,
+  key: (call) => call.from,
+  to: { connector: 'crm', action: 'calls.log' },
+});
+await hub.start();
+await connector.activate({ replay: true });
+for (let index = 0; index < count; index += 1) {
+  await hub.publish('calls', {
+    id: `call-${index}`,
+    direction: 'incoming',
+    result: 'answered',
+    from: `38067${String(1_000_000 + (index % 50)).slice(-7)}`,
+    to: '380441112233',
+    startedAt: new Date().toISOString(),
+  });
+  if (index % 100 === 99) process.stdout.write(`published ${index + 1}\n`);
+}
+process.stdout.write('published all\n');
+for (;;) {
+  await hub.idle();
+  const pending = await hub.pending();
+  if (Object.keys(pending).length === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+process.stdout.write('drained\n');
+await hub.stop();
+await store.close();
