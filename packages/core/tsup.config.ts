@@ -9,4 +9,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   treeshake: true,
+  // Keep `node:` specifiers: `node:sqlite` exists only under that name.
+  removeNodeProtocol: false,
 });

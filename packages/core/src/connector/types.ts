@@ -114,7 +114,12 @@ export interface ConnectorDefinition<
    * to `createHttpClient` so the Hub can report `rate-limited`.
    */
   createClient(config: z.output<Schema>, context: ClientContext): Client;
-  /** "Check connection": must not throw for a failed check; the SDK turns a throw into a report. */
+  /**
+   * "Check connection": must not throw for a failed check; the SDK turns a throw into a report.
+   * Declare its context parameter (`async ({ client }) => …`, or `async (_context) => …`):
+   * a hook without parameters makes TypeScript fix the client type as `unknown` before it
+   * reads `createClient`, and the actions lose their typed `client`.
+   */
   verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
   /** Runs on `activate()` (register an integration module, …). */
   onActivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;

@@ -8,14 +8,24 @@ export interface SqliteReplayStoreOptions {
   /** The database file; created with its directory's permissions. `:memory:` for tests. */
   path: string;
   /**
-   * `full` survives a power loss (every commit is synced to disk); `normal` survives a crash
-   * of the process but may lose the last commits on a power loss, and appends faster.
+   * `full`: an append survives a power loss (it is synced to disk before `publish()`
+   * resolves). `normal`: it survives a crash of the process, but the last appends may be lost
+   * on a power loss; appends are faster. Either way, marking an envelope delivered is not
+   * waited for: lost on a power cut, it only means a redelivery the vendor dedupes.
    * @defaultValue 'full'
    */
   synchronous?: 'full' | 'normal' | undefined;
 }
 
 type Row = Record<string, SQLOutputValue>;
+
+interface PendingSettle {
+  readonly ids: readonly string[];
+  readonly outcome: 'delivered' | 'dropped';
+  readonly at: number;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
 
 interface PendingAppend {
   readonly envelopes: readonly NewEnvelope[];
@@ -25,9 +35,9 @@ interface PendingAppend {
 
 /**
  * The embedded {@link ReplayStore}: one SQLite file through `node:sqlite` (no native build),
- * in WAL mode. The library creates and migrates its schema. Appends made in the same tick are
- * committed in one transaction (group commit), so many concurrent `publish()` calls cost one
- * disk sync; each still resolves only after its envelopes are committed.
+ * in WAL mode. The library creates and migrates its schema. Appends (and settles) made in the
+ * same tick are committed in one transaction (group commit), so many concurrent `publish()`
+ * calls cost one disk sync; each still resolves only after its envelopes are committed.
  *
  * One Hub process per file: the worker that delivers reads the file without claiming rows.
  *
@@ -40,7 +50,11 @@ interface PendingAppend {
 export class SqliteReplayStore implements ReplayStore {
   readonly #db: DatabaseSync;
   readonly #statements: Record<string, StatementSync>;
+  readonly #synchronous: 'FULL' | 'NORMAL';
+  readonly #lazyDb: DatabaseSync;
+  readonly #lazyStatements: Record<string, StatementSync>;
   #queue: PendingAppend[] = [];
+  #settles: PendingSettle[] = [];
   #closed = false;
 
   /** @throws {@link ConfigError} when `path` is empty or the file cannot be opened */
@@ -50,6 +64,7 @@ export class SqliteReplayStore implements ReplayStore {
         issues: [{ path: 'path', message: 'required' }],
       });
     }
+    this.#synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
     try {
       this.#db = new DatabaseSync(options.path);
     } catch (error) {
@@ -59,7 +74,7 @@ export class SqliteReplayStore implements ReplayStore {
     }
     try {
       this.#db.exec('PRAGMA journal_mode = WAL');
-      this.#db.exec(`PRAGMA synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+      this.#db.exec(`PRAGMA synchronous = ${this.#synchronous}`);
       this.#db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.#db);
     } catch (error) {
@@ -72,6 +87,14 @@ export class SqliteReplayStore implements ReplayStore {
       );
     }
     this.#statements = prepareStatements(this.#db);
+    // Settles and attempt counts go through a second connection that does not wait for the
+    // disk on commit (same file, same process: its commits never overlap the main one's).
+    this.#lazyDb =
+      this.#synchronous === 'FULL' && options.path !== ':memory:'
+        ? openLazy(options.path)
+        : this.#db;
+    this.#lazyStatements =
+      this.#lazyDb === this.#db ? this.#statements : prepareStatements(this.#lazyDb);
   }
 
   append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
@@ -92,13 +115,11 @@ export class SqliteReplayStore implements ReplayStore {
     );
   }
 
-  async settle(
-    ids: readonly string[],
-    outcome: 'delivered' | 'dropped',
-    at: number,
-  ): Promise<void> {
-    this.#transaction(() => {
-      for (const id of ids) this.#statements.settle?.run(outcome, at, id);
+  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('SqliteReplayStore is closed'));
+    return new Promise((resolve, reject) => {
+      this.#settles.push({ ids, outcome, at, resolve, reject });
+      if (this.#settles.length === 1) setImmediate(() => this.#flushSettles());
     });
   }
 
@@ -107,13 +128,15 @@ export class SqliteReplayStore implements ReplayStore {
   }
 
   async fail(id: string, update: FailureUpdate): Promise<void> {
-    this.#statements.fail?.run(
-      update.attempts,
-      update.lastError,
-      update.nextAttemptAt ?? null,
-      update.dead ? 'dead' : 'pending',
-      id,
-    );
+    this.#transaction(() => {
+      this.#lazyStatements.fail?.run(
+        update.attempts,
+        update.lastError,
+        update.nextAttemptAt ?? null,
+        update.dead ? 'dead' : 'pending',
+        id,
+      );
+    }, this.#lazyDb);
   }
 
   async dead(connectorId: string, limit: number): Promise<Envelope[]> {
@@ -137,7 +160,9 @@ export class SqliteReplayStore implements ReplayStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#flush();
+    this.#flushSettles();
     this.#closed = true;
+    if (this.#lazyDb !== this.#db) this.#lazyDb.close();
     this.#db.close();
   }
 
@@ -158,6 +183,24 @@ export class SqliteReplayStore implements ReplayStore {
     for (const [index, pending] of batch.entries()) pending.resolve(results[index] ?? []);
   }
 
+  /** Settles made in the same tick share one transaction, like appends. */
+  #flushSettles(): void {
+    const batch = this.#settles;
+    this.#settles = [];
+    if (batch.length === 0) return;
+    try {
+      this.#transaction(() => {
+        for (const { ids, outcome, at } of batch) {
+          for (const id of ids) this.#lazyStatements.settle?.run(outcome, at, id);
+        }
+      }, this.#lazyDb);
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    for (const pending of batch) pending.resolve();
+  }
+
   #insert(envelope: NewEnvelope): string | undefined {
     const row = this.#statements.insert?.get(
       envelope.id,
@@ -171,16 +214,29 @@ export class SqliteReplayStore implements ReplayStore {
     return row ? String(row.id) : undefined;
   }
 
-  #transaction(body: () => void): void {
-    this.#db.exec('BEGIN IMMEDIATE');
+  /**
+   * Runs `body` in one transaction on `db`: the main connection (synchronous as configured),
+   * or the lazy one, which commits without waiting for the disk — for settles and attempt
+   * counts, whose loss on a power cut only means a redelivery the vendor dedupes; never for
+   * appends.
+   */
+  #transaction(body: () => void, db: DatabaseSync = this.#db): void {
+    db.exec('BEGIN IMMEDIATE');
     try {
       body();
-      this.#db.exec('COMMIT');
+      db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      db.exec('ROLLBACK');
       throw error;
     }
   }
+}
+
+function openLazy(path: string): DatabaseSync {
+  const db = new DatabaseSync(path);
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
 }
 
 function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {

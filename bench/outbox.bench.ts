@@ -1,0 +1,279 @@
+/**
+ * The outbox and the Hub:
+ * 1. durable appends per second to SqliteReplayStore (default `synchronous: full`), many
+ *    concurrent publishes grouped into one commit, against raw node:sqlite inserts of the same
+ *    rows, 1,000 per transaction (the ceiling);
+ * 2. the process's RSS while a Hub replays 100,000 stored envelopes (streamed in batches);
+ * 3. time per delivery of a pipeline (SQLite outbox, 4 in flight) to a loopback server in
+ *    another process, against a bare ky loop sending the same requests, 4 in flight.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { fileURLToPath } from 'node:url';
+import {
+  type CallInput,
+  callSchema,
+  createHttpClient,
+  createHub,
+  defineConnector,
+  type HttpClient,
+  type NewEnvelope,
+  SqliteReplayStore,
+} from '@crossline/core';
+import ky from 'ky';
+import PQueue from 'p-queue';
+import { z } from 'zod';
+import { formatNumber, report } from './measure.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'crossline-bench-'));
+
+function call(index: number): CallInput {
+  return {
+    id: `call-${index}`,
+    direction: 'incoming',
+    result: index % 4 === 0 ? 'missed' : 'answered',
+    from: `38067${String(1_000_000 + (index % 5000)).slice(-7)}`,
+    to: '380441112233',
+    startedAt: new Date().toISOString(),
+    utm: { source: 'google', medium: 'cpc', campaign: 'winter-sale' },
+    extra: { landing: 'https://shop.example/catalog/winter?ref=ads' },
+  };
+}
+
+function envelope(index: number): NewEnvelope {
+  return {
+    id: `calls:call-${index}`,
+    pipelineId: 'calls',
+    connectorId: 'crm',
+    eventId: `call-${index}`,
+    key: String(index % 5000),
+    occurredAt: Date.now(),
+    payload: call(index),
+  };
+}
+
+async function appends(): Promise<void> {
+  const total = 100_000;
+  const store = new SqliteReplayStore({ path: join(directory, 'appends.db') });
+  const started = performance.now();
+  for (let wave = 0; wave < total; wave += 1000) {
+    await Promise.all(
+      Array.from({ length: 1000 }, (_, index) => store.append([envelope(wave + index)])),
+    );
+  }
+  const ours = total / ((performance.now() - started) / 1000);
+  await store.close();
+
+  const db = new DatabaseSync(join(directory, 'raw.db'));
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; CREATE TABLE t (id TEXT UNIQUE, payload TEXT)',
+  );
+  const insert = db.prepare('INSERT OR IGNORE INTO t (id, payload) VALUES (?, ?)');
+  const rawStarted = performance.now();
+  for (let wave = 0; wave < total; wave += 1000) {
+    db.exec('BEGIN');
+    for (let index = wave; index < wave + 1000; index += 1)
+      insert.run(`calls:call-${index}`, JSON.stringify(call(index)));
+    db.exec('COMMIT');
+  }
+  const raw = total / ((performance.now() - rawStarted) / 1000);
+  db.close();
+  report(
+    'durable appends/s, 100k concurrent publishes',
+    `${formatNumber(ours)} vs raw ${formatNumber(raw)}`,
+    ours / raw,
+    '>= 20k/s',
+    ours >= 20_000,
+  );
+}
+
+const noop = defineConnector({
+  vendor: 'noop',
+  configSchema: z.object({ label: z.string().optional() }),
+  createClient: () => null,
+  verify: async (_context) => ({
+    reachable: true,
+    credentialsValid: true,
+    missingPermissions: [],
+    problems: [],
+  }),
+  actions: { 'calls.log': { input: callSchema, run: async () => undefined } },
+});
+
+/** Runs the replay measurement in a fresh process, so earlier benchmarks' heap does not count. */
+async function replayMemoryInChild(): Promise<void> {
+  const child = fork(fileURLToPath(import.meta.url), ['--replay-memory'], {
+    execArgv: ['--import', 'tsx'],
+  });
+  await new Promise((resolve) => child.on('exit', resolve));
+}
+
+async function replayMemory(): Promise<void> {
+  const total = 100_000;
+  const path = join(directory, 'replay.db');
+  const filler = new SqliteReplayStore({ path, synchronous: 'normal' });
+  for (let wave = 0; wave < total; wave += 5000) {
+    await filler.append(Array.from({ length: 5000 }, (_, index) => envelope(wave + index)));
+  }
+  await filler.close();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const store = new SqliteReplayStore({ path });
+  const connector = noop({ id: 'crm' });
+  const hub = createHub({ store, concurrency: 8 });
+  let delivered = 0;
+  hub.on('delivered', () => {
+    delivered += 1;
+  });
+  hub.register(connector).pipeline({
+    id: 'calls',
+    input: callSchema,
+    eventId: (item) => item.id,
+    to: { connector: 'crm', action: 'calls.log' },
+  });
+  const started = performance.now();
+  await hub.start();
+  await connector.activate({ replay: true });
+  await hub.idle();
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const seconds = (performance.now() - started) / 1000;
+  await hub.stop();
+  await store.close();
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  report(
+    `RSS replaying 100k envelopes (${formatNumber(delivered / seconds)}/s)`,
+    `peak ${mb(peak).toFixed(0)} MB (+${mb(peak - before).toFixed(0)})`,
+    peak / before,
+    '< 150 MB',
+    delivered === total && mb(peak) < 150,
+  );
+}
+
+const loopbackCrm = defineConnector({
+  vendor: 'loopback',
+  configSchema: z.object({ baseUrl: z.url() }),
+  createClient: (config) => createHttpClient({ baseUrl: config.baseUrl }),
+  verify: async (_context) => ({
+    reachable: true,
+    credentialsValid: true,
+    missingPermissions: [],
+    problems: [],
+  }),
+  actions: {
+    'calls.log': {
+      input: callSchema,
+      run: async (item, { client, envelopeId }) =>
+        (
+          await client.request({
+            method: 'POST',
+            path: '/calls/',
+            json: { externalId: envelopeId, ...item },
+            idempotent: true,
+          })
+        ).data,
+    },
+  },
+});
+
+const deliveries = 3000;
+
+/** ms per request of a bare ky loop, 4 in flight. */
+async function bareRound(url: string, round: number): Promise<number> {
+  const queue = new PQueue({ concurrency: 4 });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: deliveries }, (_, index) =>
+      queue.add(() =>
+        ky
+          .post(`${url}/calls/`, {
+            json: { externalId: `bare-${round}-${index}`, ...call(index) },
+            retry: 0,
+          })
+          .json(),
+      ),
+    ),
+  );
+  return (performance.now() - started) / deliveries;
+}
+
+/** ms per delivery of a pipeline: publish every call, then wait until the outbox is empty. */
+async function pipelineRound(url: string, round: number): Promise<number> {
+  const crm = loopbackCrm({ id: 'crm', baseUrl: url });
+  const store = new SqliteReplayStore({ path: join(directory, `overhead-${round}.db`) });
+  const hub = createHub({ store, concurrency: 4 });
+  hub.register(crm).pipeline({
+    id: 'calls',
+    input: callSchema,
+    eventId: (item) => item.id,
+    key: (item) => item.from,
+    to: { connector: 'crm', action: 'calls.log' },
+  });
+  await hub.start();
+  await crm.activate();
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: deliveries }, (_, index) => hub.publish('calls', call(index))),
+  );
+  while (Object.keys(await hub.pending()).length > 0) await hub.idle();
+  const perDelivery = (performance.now() - started) / deliveries;
+  await hub.stop();
+  await store.close();
+  return perDelivery;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+async function overhead(): Promise<void> {
+  const child = fork(fileURLToPath(new URL('./support/arrival-server.mjs', import.meta.url)));
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve((message as { port: number }).port)),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await bareRound(url, -1); // warm-up of both paths, not counted
+    await pipelineRound(url, -1);
+    const bare: number[] = [];
+    const ours: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      bare.push(await bareRound(url, round));
+      ours.push(await pipelineRound(url, round));
+    }
+    const ratio = median(ours) / median(bare);
+    report(
+      'time per delivery: pipeline vs bare ky, 4 in flight',
+      `${median(ours).toFixed(3)} vs ${median(bare).toFixed(3)} ms`,
+      ratio,
+      '<= 1.25',
+      ratio <= 1.25,
+    );
+  } finally {
+    child.disconnect();
+  }
+}
+
+export async function runOutboxBenchmark(): Promise<void> {
+  console.log('\nOutbox and Hub');
+  try {
+    await appends();
+    await replayMemoryInChild();
+    await overhead();
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('--replay-memory')) {
+  try {
+    await replayMemory();
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
