@@ -51,8 +51,6 @@ export class SqliteReplayStore implements ReplayStore {
   readonly #db: DatabaseSync;
   readonly #statements: Record<string, StatementSync>;
   readonly #synchronous: 'FULL' | 'NORMAL';
-  readonly #lazyDb: DatabaseSync;
-  readonly #lazyStatements: Record<string, StatementSync>;
   #queue: PendingAppend[] = [];
   #settles: PendingSettle[] = [];
   #closed = false;
@@ -87,14 +85,6 @@ export class SqliteReplayStore implements ReplayStore {
       );
     }
     this.#statements = prepareStatements(this.#db);
-    // Settles and attempt counts go through a second connection that does not wait for the
-    // disk on commit (same file, same process: its commits never overlap the main one's).
-    this.#lazyDb =
-      this.#synchronous === 'FULL' && options.path !== ':memory:'
-        ? openLazy(options.path)
-        : this.#db;
-    this.#lazyStatements =
-      this.#lazyDb === this.#db ? this.#statements : prepareStatements(this.#lazyDb);
   }
 
   append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
@@ -129,14 +119,14 @@ export class SqliteReplayStore implements ReplayStore {
 
   async fail(id: string, update: FailureUpdate): Promise<void> {
     this.#transaction(() => {
-      this.#lazyStatements.fail?.run(
+      this.#statements.fail?.run(
         update.attempts,
         update.lastError,
         update.nextAttemptAt ?? null,
         update.dead ? 'dead' : 'pending',
         id,
       );
-    }, this.#lazyDb);
+    }, false);
   }
 
   async dead(connectorId: string, limit: number): Promise<Envelope[]> {
@@ -162,7 +152,6 @@ export class SqliteReplayStore implements ReplayStore {
     this.#flush();
     this.#flushSettles();
     this.#closed = true;
-    if (this.#lazyDb !== this.#db) this.#lazyDb.close();
     this.#db.close();
   }
 
@@ -191,9 +180,9 @@ export class SqliteReplayStore implements ReplayStore {
     try {
       this.#transaction(() => {
         for (const { ids, outcome, at } of batch) {
-          for (const id of ids) this.#lazyStatements.settle?.run(outcome, at, id);
+          for (const id of ids) this.#statements.settle?.run(outcome, at, id);
         }
-      }, this.#lazyDb);
+      }, false);
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
@@ -215,28 +204,26 @@ export class SqliteReplayStore implements ReplayStore {
   }
 
   /**
-   * Runs `body` in one transaction on `db`: the main connection (synchronous as configured),
-   * or the lazy one, which commits without waiting for the disk — for settles and attempt
-   * counts, whose loss on a power cut only means a redelivery the vendor dedupes; never for
-   * appends.
+   * Runs `body` in one transaction. `durable: false` commits without waiting for the disk (the
+   * next durable commit syncs it too): for settles and attempt counts, whose loss on a power
+   * cut only means a redelivery the vendor dedupes — never for appends.
    */
-  #transaction(body: () => void, db: DatabaseSync = this.#db): void {
-    db.exec('BEGIN IMMEDIATE');
+  #transaction(body: () => void, durable = true): void {
+    const relax = !durable && this.#synchronous === 'FULL';
+    if (relax) this.#db.exec('PRAGMA synchronous = NORMAL');
     try {
-      body();
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
+      this.#db.exec('BEGIN IMMEDIATE');
+      try {
+        body();
+        this.#db.exec('COMMIT');
+      } catch (error) {
+        this.#db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      if (relax) this.#db.exec('PRAGMA synchronous = FULL');
     }
   }
-}
-
-function openLazy(path: string): DatabaseSync {
-  const db = new DatabaseSync(path);
-  db.exec('PRAGMA synchronous = NORMAL');
-  db.exec('PRAGMA busy_timeout = 5000');
-  return db;
 }
 
 function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
