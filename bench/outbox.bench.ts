@@ -19,7 +19,6 @@ import {
   createHttpClient,
   createHub,
   defineConnector,
-  type HttpClient,
   type NewEnvelope,
   SqliteReplayStore,
 } from '@crossline/core';
