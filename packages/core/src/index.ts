@@ -122,6 +122,7 @@ export type {
   PipelineDefinition,
   PipelineStep,
   PublishResult,
+  SourceRef,
   StepContext,
 } from './pipeline/types.js';
 export {

@@ -116,9 +116,10 @@ export interface ConnectorDefinition<
   createClient(config: z.output<Schema>, context: ClientContext): Client;
   /**
    * "Check connection": must not throw for a failed check; the SDK turns a throw into a report.
-   * Declare its context parameter (`async ({ client }) => …`, or `async (_context) => …`):
-   * a hook without parameters makes TypeScript fix the client type as `unknown` before it
-   * reads `createClient`, and the actions lose their typed `client`.
+   * Annotate `createClient`'s parameter, or give this hook its context parameter
+   * (`async ({ client }) => …`): otherwise a hook without parameters makes TypeScript fix the
+   * client type as `unknown` before it reads `createClient`, and the actions lose their typed
+   * `client`.
    */
   verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
   /** Runs on `activate()` (register an integration module, …). */

@@ -6,6 +6,7 @@ import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 import { retentionStart } from './retention.js';
+import { pollSource } from './source-poller.js';
 import type {
   Clock,
   DropReason,
@@ -53,6 +54,8 @@ export class Hub extends EventEmitter<HubEvents> {
   readonly #activations = new Map<string, Promise<void>>();
   #started = false;
   #pruneTimer: NodeJS.Timeout | undefined;
+  readonly #polls = new Map<string, Promise<number>>();
+  readonly #pollTimers = new Map<string, NodeJS.Timeout>();
 
   /** @internal Use {@link createHub}. */
   constructor(options: HubOptions) {
@@ -90,6 +93,7 @@ export class Hub extends EventEmitter<HubEvents> {
         `Pipeline ${definition.id}: connector ${connector.id} has no action ${definition.to.action}`,
       );
     }
+    this.#checkFeed(definition as unknown as PipelineDefinition);
     this.#pipelines.set(definition.id, definition as unknown as PipelineDefinition);
     return this;
   }
@@ -102,6 +106,8 @@ export class Hub extends EventEmitter<HubEvents> {
   async publish(pipelineId: string, event: unknown): Promise<PublishResult> {
     const pipeline = this.#pipelines.get(pipelineId);
     if (!pipeline) throw new ConfigError(`No pipeline ${JSON.stringify(pipelineId)}`);
+    if (!pipeline.eventId)
+      throw new ConfigError(`Pipeline ${pipelineId} is fed by a source, not publish()`);
     const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
     const eventId = pipeline.eventId(parsed);
     const envelope: NewEnvelope = {
@@ -127,6 +133,73 @@ export class Hub extends EventEmitter<HubEvents> {
     await this.prune();
     this.#pruneTimer = setInterval(() => void this.prune().catch(() => {}), 3_600_000).unref();
     for (const worker of this.#workers.values()) worker.wake();
+    for (const pipeline of this.#pipelines.values())
+      if (pipeline.from) this.#schedulePoll(pipeline.id, 0);
+  }
+
+  /**
+   * Reads a source pipeline once, now: what is new goes into the outbox, then the cursor
+   * moves. Polls of one pipeline never overlap. Resolves with how many envelopes were new.
+   */
+  poll(pipelineId: string): Promise<number> {
+    const pipeline = this.#pipelines.get(pipelineId);
+    const from = pipeline?.from;
+    if (!pipeline || !from)
+      throw new ConfigError(`No source pipeline ${JSON.stringify(pipelineId)}`);
+    const previous = this.#polls.get(pipelineId) ?? Promise.resolve(0);
+    const next = previous
+      .catch(() => 0)
+      .then(() =>
+        pollSource({
+          store: this.#store,
+          pipeline: { ...pipeline, from },
+          source: this.#connectors.get(from.connector) as Connector,
+          logger: this.#logger,
+          emit: (event, ...args) =>
+            (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+        }),
+      )
+      .then((stored) => {
+        if (stored > 0 && this.#started) this.#workers.get(pipeline.to.connector)?.wake();
+        return stored;
+      });
+    this.#polls.set(pipelineId, next);
+    return next;
+  }
+
+  #schedulePoll(pipelineId: string, delayMs: number): void {
+    const timer = setTimeout(() => {
+      void this.poll(pipelineId)
+        .catch((error: unknown) =>
+          this.#logger.warn({ pipelineId, error: String(error) }, 'source poll failed'),
+        )
+        .finally(() => {
+          if (this.#started)
+            this.#schedulePoll(
+              pipelineId,
+              this.#pipelines.get(pipelineId)?.from?.intervalMs ?? 30_000,
+            );
+        });
+    }, delayMs);
+    this.#pollTimers.set(pipelineId, timer.unref());
+  }
+
+  #checkFeed(definition: PipelineDefinition): void {
+    if (!definition.from) {
+      if (!definition.eventId)
+        throw new ConfigError(`Pipeline ${definition.id} needs \`eventId\` (or \`from\`)`);
+      return;
+    }
+    const source = this.#connectors.get(definition.from.connector);
+    if (!source)
+      throw new ConfigError(
+        `Pipeline ${definition.id}: no connector ${definition.from.connector} is registered`,
+      );
+    if (!source.sourceNames.includes(definition.from.source)) {
+      throw new ConfigError(
+        `Pipeline ${definition.id}: connector ${source.id} has no source ${definition.from.source}`,
+      );
+    }
   }
 
   /**
@@ -146,6 +219,8 @@ export class Hub extends EventEmitter<HubEvents> {
   async stop(): Promise<void> {
     this.#started = false;
     clearInterval(this.#pruneTimer);
+    for (const timer of this.#pollTimers.values()) clearTimeout(timer);
+    await Promise.allSettled([...this.#polls.values()]);
     await Promise.all([...this.#activations.values()]);
     await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
     for (const [id, connector] of this.#connectors)

@@ -61,14 +61,23 @@ export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
   id: string;
   /** The host event's schema: `publish()` validates with it and stores nothing on failure. */
   input: Schema;
-  /** The host's id of the event (with the pipeline id it makes the envelope id). */
-  eventId: (event: z.output<Schema>) => string;
+  /**
+   * The host's id of the event (with the pipeline id it makes the envelope id). Required for
+   * pipelines fed by `publish()`; a source pipeline uses the vendor's id of each item.
+   */
+  eventId?: ((event: z.output<Schema>) => string) | undefined;
   /** The ordering key: events with the same key are delivered in order. @defaultValue one key */
   key?: ((event: z.output<Schema>) => string) | undefined;
   /** When the event happened, epoch ms: decides retention. @defaultValue publish time */
   occurredAt?: ((event: z.output<Schema>) => number) | undefined;
   /** Steps run at delivery, in order, before the action. */
   steps?: readonly PipelineStep[] | undefined;
+  /**
+   * Feeds the pipeline from a vendor source instead of `publish()`: the Hub reads it every
+   * `intervalMs` from the saved cursor, appends what it read to the outbox, and only then saves
+   * the new cursor — a crash in between re-reads, and the envelope ids make it a no-op.
+   */
+  from?: SourceRef | undefined;
   /** The destination. */
   to: {
     /** The destination connector's id. */
@@ -76,6 +85,18 @@ export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
     /** The action to run, e.g. `calls.log`. */
     action: string;
   };
+}
+
+/** Where a source pipeline reads from. */
+export interface SourceRef {
+  /** The source connector's id. */
+  connector: string;
+  /** The source's name on that connector. */
+  source: string;
+  /** How often to read, in ms. @defaultValue 30000 */
+  intervalMs?: number | undefined;
+  /** The most items read per poll; the rest waits for the next. @defaultValue 500 */
+  maxItemsPerPoll?: number | undefined;
 }
 
 /** What `publish()` resolves with. */
@@ -108,6 +129,8 @@ export interface HubEvents {
   dropped: (event: { envelope: Envelope; reason: DropReason }) => void;
   /** A connector's status changed. */
   status: (change: StatusChange) => void;
+  /** A source item failed the pipeline's schema; it is skipped (the cursor moves past it). */
+  rejected: (event: { pipelineId: string; eventId: string; error: unknown }) => void;
   /** A connector's vendor throttled it; its rate-limit bucket is paused. */
   'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
 }

@@ -9,6 +9,7 @@ export class MemoryReplayStore implements ReplayStore {
   readonly #byConnector = new Map<string, Map<string, Envelope>>();
   readonly #ids = new Map<string, string>();
   readonly #settledAt = new Map<string, number>();
+  readonly #cursors = new Map<string, string>();
   #seq = 0;
 
   async append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
@@ -110,6 +111,14 @@ export class MemoryReplayStore implements ReplayStore {
       if (pending > 0) counts[connectorId] = pending;
     }
     return counts;
+  }
+
+  async getCursor(pipelineId: string): Promise<string | undefined> {
+    return this.#cursors.get(pipelineId);
+  }
+
+  async setCursor(pipelineId: string, cursor: string): Promise<void> {
+    this.#cursors.set(pipelineId, cursor);
   }
 
   async close(): Promise<void> {}

@@ -102,6 +102,17 @@ describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
     await store.close();
   });
 
+  it('saves and reads back source cursors per pipeline', async () => {
+    const store = create();
+    expect(await store.getCursor('orders')).toBeUndefined();
+    await store.setCursor('orders', 'page-1');
+    await store.setCursor('orders', 'page-2');
+    await store.setCursor('messages', '2026-11-23T10:00:00Z');
+    expect(await store.getCursor('orders')).toBe('page-2');
+    expect(await store.getCursor('messages')).toBe('2026-11-23T10:00:00Z');
+    await store.close();
+  });
+
   it('stores every one of many concurrent appends', async () => {
     const store = create();
     const ids = await Promise.all(
@@ -131,9 +142,24 @@ describe('SqliteReplayStore', () => {
     const path = join(directory, 'schema.db');
     await new SqliteReplayStore({ path }).close();
     const db = new DatabaseSync(path);
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
+  });
+
+  it('migrates a file of an older schema version, keeping its envelopes', async () => {
+    const path = join(directory, 'old.db');
+    const current = new SqliteReplayStore({ path });
+    await current.append([envelope(1)]);
+    await current.close();
+    const db = new DatabaseSync(path); // turn it back into a version 1 file
+    db.exec('DROP TABLE cursors; PRAGMA user_version = 1');
+    db.close();
+    const migrated = new SqliteReplayStore({ path });
+    await migrated.setCursor('orders', 'c-1');
+    expect(await migrated.getCursor('orders')).toBe('c-1');
+    expect((await migrated.scan('crm', 0, 10)).map((item) => item.id)).toEqual(['calls:e1']);
+    await migrated.close();
   });
 
   it('refuses a file written by a newer release', () => {

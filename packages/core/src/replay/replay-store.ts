@@ -82,6 +82,10 @@ export interface ReplayStore {
   revive(ids: readonly string[]): Promise<void>;
   /** Pending envelopes per connector. */
   pendingCounts(): Promise<Record<string, number>>;
+  /** The saved read position of a source pipeline; `undefined` before its first save. */
+  getCursor(pipelineId: string): Promise<string | undefined>;
+  /** Saves a source pipeline's read position — only after what was read is appended. */
+  setCursor(pipelineId: string, cursor: string): Promise<void>;
   /** Releases the store's resources. */
   close(): Promise<void>;
 }

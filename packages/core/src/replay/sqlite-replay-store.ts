@@ -147,6 +147,15 @@ export class SqliteReplayStore implements ReplayStore {
     return counts;
   }
 
+  async getCursor(pipelineId: string): Promise<string | undefined> {
+    const row = this.#statements.getCursor?.get(pipelineId);
+    return row ? String(row.cursor) : undefined;
+  }
+
+  async setCursor(pipelineId: string, cursor: string): Promise<void> {
+    this.#statements.setCursor?.run(pipelineId, cursor, Date.now());
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#flush();
@@ -251,6 +260,11 @@ function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
       `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ? WHERE id = ?`,
     ),
     revive: db.prepare(`UPDATE envelopes SET state = 'pending', next_attempt_at = 0 WHERE id = ?`),
+    getCursor: db.prepare('SELECT cursor FROM cursors WHERE pipeline_id = ?'),
+    setCursor: db.prepare(
+      `INSERT INTO cursors (pipeline_id, cursor, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (pipeline_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
+    ),
     counts: db.prepare(
       `SELECT connector_id, COUNT(*) AS pending FROM envelopes WHERE state = 'pending' GROUP BY connector_id`,
     ),

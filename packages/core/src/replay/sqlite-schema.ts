@@ -24,6 +24,11 @@ const migrations: readonly string[] = [
    CREATE INDEX envelopes_by_settlement ON envelopes (settled_at) WHERE settled_at IS NOT NULL;
    CREATE INDEX envelopes_by_connector ON envelopes (connector_id, state, seq);
    CREATE INDEX envelopes_by_occurrence ON envelopes (connector_id, state, occurred_at);`,
+  `CREATE TABLE cursors (
+     pipeline_id TEXT PRIMARY KEY,
+     cursor TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
 ];
 
 /** The schema version this release writes. */
