@@ -5,8 +5,8 @@ import { ConfigError } from '../errors/config-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
-import { retentionStart } from './retention.js';
-import { pollSource } from './source-poller.js';
+import { applyRetention, retentionStart } from './retention.js';
+import { SourcePolls } from './source-poller.js';
 import type {
   Clock,
   DropReason,
@@ -54,8 +54,7 @@ export class Hub extends EventEmitter<HubEvents> {
   readonly #activations = new Map<string, Promise<void>>();
   #started = false;
   #pruneTimer: NodeJS.Timeout | undefined;
-  readonly #polls = new Map<string, Promise<number>>();
-  readonly #pollTimers = new Map<string, NodeJS.Timeout>();
+  readonly #sources: SourcePolls;
 
   /** @internal Use {@link createHub}. */
   constructor(options: HubOptions) {
@@ -66,6 +65,15 @@ export class Hub extends EventEmitter<HubEvents> {
     this.#store = options.store;
     this.#logger = resolveLogger(options.logger, { component: 'crossline:hub' });
     this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#sources = new SourcePolls({
+      store: this.#store,
+      pipelines: this.#pipelines,
+      connectors: this.#connectors,
+      logger: this.#logger,
+      emit: (event, ...args) =>
+        (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+      stored: (pipeline) => this.#wake(pipeline.to.connector),
+    });
   }
 
   /** Adds a connector; its status changes drive buffering and replay. Ids are unique. */
@@ -81,18 +89,10 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Adds a pipeline from host events to a connector action. */
   pipeline<S extends z.ZodType>(definition: PipelineDefinition<S>): this {
-    const connector = this.#connectors.get(definition.to.connector);
-    if (this.#pipelines.has(definition.id))
+    if (this.#pipelines.has(definition.id)) {
       throw new ConfigError(`A pipeline with id ${definition.id} exists already`);
-    if (!connector)
-      throw new ConfigError(
-        `Pipeline ${definition.id}: no connector ${definition.to.connector} is registered`,
-      );
-    if (!connector.actionNames.includes(definition.to.action)) {
-      throw new ConfigError(
-        `Pipeline ${definition.id}: connector ${connector.id} has no action ${definition.to.action}`,
-      );
     }
+    this.#checkEndpoint(definition.id, definition.to.connector, 'action', definition.to.action);
     this.#checkFeed(definition as unknown as PipelineDefinition);
     this.#pipelines.set(definition.id, definition as unknown as PipelineDefinition);
     return this;
@@ -123,7 +123,7 @@ export class Hub extends EventEmitter<HubEvents> {
     const connector = this.#connectors.get(envelope.connectorId) as Connector;
     if (added !== undefined && connector.status !== 'active')
       this.emit('buffered', { envelope, status: connector.status });
-    if (this.#started) this.#workers.get(connector.id)?.wake();
+    this.#wake(connector.id);
     return { envelopeId: envelope.id, duplicate: added === undefined };
   }
 
@@ -132,9 +132,8 @@ export class Hub extends EventEmitter<HubEvents> {
     this.#started = true;
     await this.prune();
     this.#pruneTimer = setInterval(() => void this.prune().catch(() => {}), 3_600_000).unref();
-    for (const worker of this.#workers.values()) worker.wake();
-    for (const pipeline of this.#pipelines.values())
-      if (pipeline.from) this.#schedulePoll(pipeline.id, 0);
+    for (const connectorId of this.#workers.keys()) this.#wake(connectorId);
+    this.#sources.start();
   }
 
   /**
@@ -142,64 +141,37 @@ export class Hub extends EventEmitter<HubEvents> {
    * moves. Polls of one pipeline never overlap. Resolves with how many envelopes were new.
    */
   poll(pipelineId: string): Promise<number> {
-    const pipeline = this.#pipelines.get(pipelineId);
-    const from = pipeline?.from;
-    if (!pipeline || !from)
-      throw new ConfigError(`No source pipeline ${JSON.stringify(pipelineId)}`);
-    const previous = this.#polls.get(pipelineId) ?? Promise.resolve(0);
-    const next = previous
-      .catch(() => 0)
-      .then(() =>
-        pollSource({
-          store: this.#store,
-          pipeline: { ...pipeline, from },
-          source: this.#connectors.get(from.connector) as Connector,
-          logger: this.#logger,
-          emit: (event, ...args) =>
-            (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
-        }),
-      )
-      .then((stored) => {
-        if (stored > 0 && this.#started) this.#workers.get(pipeline.to.connector)?.wake();
-        return stored;
-      });
-    this.#polls.set(pipelineId, next);
-    return next;
-  }
-
-  #schedulePoll(pipelineId: string, delayMs: number): void {
-    const timer = setTimeout(() => {
-      void this.poll(pipelineId)
-        .catch((error: unknown) =>
-          this.#logger.warn({ pipelineId, error: String(error) }, 'source poll failed'),
-        )
-        .finally(() => {
-          if (this.#started)
-            this.#schedulePoll(
-              pipelineId,
-              this.#pipelines.get(pipelineId)?.from?.intervalMs ?? 30_000,
-            );
-        });
-    }, delayMs);
-    this.#pollTimers.set(pipelineId, timer.unref());
+    return this.#sources.poll(pipelineId);
   }
 
   #checkFeed(definition: PipelineDefinition): void {
-    if (!definition.from) {
-      if (!definition.eventId)
-        throw new ConfigError(`Pipeline ${definition.id} needs \`eventId\` (or \`from\`)`);
-      return;
-    }
-    const source = this.#connectors.get(definition.from.connector);
-    if (!source)
-      throw new ConfigError(
-        `Pipeline ${definition.id}: no connector ${definition.from.connector} is registered`,
+    if (definition.from) {
+      this.#checkEndpoint(
+        definition.id,
+        definition.from.connector,
+        'source',
+        definition.from.source,
       );
-    if (!source.sourceNames.includes(definition.from.source)) {
-      throw new ConfigError(
-        `Pipeline ${definition.id}: connector ${source.id} has no source ${definition.from.source}`,
-      );
+    } else if (!definition.eventId) {
+      throw new ConfigError(`Pipeline ${definition.id} needs \`eventId\` (or \`from\`)`);
     }
+  }
+
+  /** A pipeline's end must be a registered connector with that action or source. */
+  #checkEndpoint(
+    pipelineId: string,
+    connectorId: string,
+    kind: 'action' | 'source',
+    name: string,
+  ): void {
+    const connector = this.#connectors.get(connectorId);
+    if (!connector)
+      throw new ConfigError(`Pipeline ${pipelineId}: no connector ${connectorId} is registered`);
+    const names = kind === 'action' ? connector.actionNames : connector.sourceNames;
+    if (!names.includes(name))
+      throw new ConfigError(
+        `Pipeline ${pipelineId}: connector ${connectorId} has no ${kind} ${name}`,
+      );
   }
 
   /**
@@ -219,8 +191,7 @@ export class Hub extends EventEmitter<HubEvents> {
   async stop(): Promise<void> {
     this.#started = false;
     clearInterval(this.#pruneTimer);
-    for (const timer of this.#pollTimers.values()) clearTimeout(timer);
-    await Promise.allSettled([...this.#polls.values()]);
+    await this.#sources.stop();
     await Promise.all([...this.#activations.values()]);
     await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
     for (const [id, connector] of this.#connectors)
@@ -246,7 +217,7 @@ export class Hub extends EventEmitter<HubEvents> {
   /** Queues dead envelopes again, due at once. */
   async retryDead(ids: readonly string[]): Promise<void> {
     await this.#store.revive(ids);
-    if (this.#started) for (const worker of this.#workers.values()) worker.wake();
+    for (const connectorId of this.#workers.keys()) this.#wake(connectorId);
   }
 
   #createWorker(connector: Connector): ConnectorWorker {
@@ -282,41 +253,25 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Applies the retention window (or drops everything when replay is off), then delivers. */
   async #reactivate(connector: Connector, replay: boolean): Promise<void> {
-    const windowStart = replay
-      ? retentionStart(
-          this.#clock.now(),
-          this.#options.timeZone ?? 'UTC',
-          this.#options.retentionDays ?? 3,
-        )
-      : Number.POSITIVE_INFINITY;
-    const reason: DropReason = replay ? 'outside-retention' : 'replay-disabled';
-    for (;;) {
-      const old = await this.#store.olderThan(connector.id, windowStart, 500);
-      if (old.length === 0) break;
-      await this.#store.settle(
-        old.map((envelope) => envelope.id),
-        'dropped',
-        this.#clock.now(),
-      );
-      for (const envelope of old) {
-        this.#logger.warn(
-          { envelopeId: envelope.id, occurredAt: envelope.occurredAt, reason },
-          'envelope dropped',
-        );
-        this.emit('dropped', { envelope, reason });
-      }
-    }
-    if (replay) this.#replayedUpTo.set(connector.id, await this.#lastSeq(connector.id));
-    if (this.#started) this.#workers.get(connector.id)?.wake();
+    const timeZone = this.#options.timeZone ?? 'UTC';
+    const lastSeq = await applyRetention({
+      store: this.#store,
+      connectorId: connector.id,
+      replay,
+      windowStart: retentionStart(this.#clock.now(), timeZone, this.#options.retentionDays ?? 3),
+      now: () => this.#clock.now(),
+      logger: this.#logger,
+      dropped: (envelope, reason) => this.emit('dropped', { envelope, reason }),
+    });
+    if (replay) this.#replayedUpTo.set(connector.id, lastSeq);
+    this.#activations.delete(connector.id);
+    this.#wake(connector.id);
   }
 
-  async #lastSeq(connectorId: string): Promise<number> {
-    let last = 0;
-    for (;;) {
-      const batch = await this.#store.scan(connectorId, last, 1000);
-      if (batch.length === 0) return last;
-      last = (batch.at(-1) as Envelope).seq;
-    }
+  /** Wakes a connector's worker — not while its activation is still dropping old envelopes. */
+  #wake(connectorId: string): void {
+    if (this.#started && !this.#activations.has(connectorId))
+      this.#workers.get(connectorId)?.wake();
   }
 }
 

@@ -1,3 +1,7 @@
+import type { Logger } from '../log.js';
+import type { Envelope, ReplayStore } from '../replay/replay-store.js';
+import type { DropReason } from './types.js';
+
 /**
  * The start of the replay retention window: midnight, in `timeZone`, of the day
  * `days − 1` days before the day `now` falls on — with the default 3 days, today and the two
@@ -50,4 +54,50 @@ function zoneOffset(at: number, timeZone: string): number {
     value('second'),
   );
   return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/** What {@link applyRetention} needs. */
+export interface RetentionContext {
+  readonly store: ReplayStore;
+  readonly connectorId: string;
+  /** Keep the window (true) or drop everything buffered (false). */
+  readonly replay: boolean;
+  /** The window's first moment (epoch ms). */
+  readonly windowStart: number;
+  readonly now: () => number;
+  readonly logger: Logger;
+  readonly dropped: (envelope: Envelope, reason: DropReason) => void;
+}
+
+/**
+ * On re-activation: drops the connector's buffered envelopes older than the window (all of them
+ * when replay is off), each with a warning log line and a `dropped` callback — never silently.
+ * Resolves with the last seq left, so deliveries up to it count as replayed.
+ */
+export async function applyRetention(context: RetentionContext): Promise<number> {
+  const { store, connectorId, replay, logger } = context;
+  const before = replay ? context.windowStart : Number.POSITIVE_INFINITY;
+  const reason: DropReason = replay ? 'outside-retention' : 'replay-disabled';
+  for (;;) {
+    const old = await store.olderThan(connectorId, before, 500);
+    if (old.length === 0) break;
+    await store.settle(
+      old.map((envelope) => envelope.id),
+      'dropped',
+      context.now(),
+    );
+    for (const envelope of old) {
+      logger.warn(
+        { envelopeId: envelope.id, occurredAt: envelope.occurredAt, reason },
+        'envelope dropped',
+      );
+      context.dropped(envelope, reason);
+    }
+  }
+  let last = 0;
+  for (;;) {
+    const batch = await store.scan(connectorId, last, 1000);
+    if (batch.length === 0) return last;
+    last = (batch.at(-1) as Envelope).seq;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Connector } from '../connector/define-connector.js';
+import { ConfigError } from '../errors/config-error.js';
 import type { Logger } from '../log.js';
 import type { NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 import type { HubEvents, PipelineDefinition, SourceRef } from './types.js';
@@ -62,4 +63,81 @@ export async function pollSource(context: PollContext): Promise<number> {
   }
   await flush();
   return stored;
+}
+
+/** What {@link SourcePolls} needs from its Hub. */
+export interface SourcePollsContext {
+  readonly store: ReplayStore;
+  readonly pipelines: ReadonlyMap<string, PipelineDefinition>;
+  readonly connectors: ReadonlyMap<string, Connector>;
+  readonly logger: Logger;
+  readonly emit: PollContext['emit'];
+  /** Called when a poll stored something new for the pipeline's destination. */
+  readonly stored: (pipeline: PipelineDefinition) => void;
+}
+
+/** Runs every source pipeline's polls: on a timer while started, or on demand. */
+export class SourcePolls {
+  readonly #context: SourcePollsContext;
+  readonly #running = new Map<string, Promise<number>>();
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  #started = false;
+
+  constructor(context: SourcePollsContext) {
+    this.#context = context;
+  }
+
+  /** Polls every source pipeline now, then every `intervalMs`. */
+  start(): void {
+    this.#started = true;
+    for (const pipeline of this.#context.pipelines.values())
+      if (pipeline.from) this.#schedule(pipeline.id, 0);
+  }
+
+  /** Stops the timers and waits for polls under way. */
+  async stop(): Promise<void> {
+    this.#started = false;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  /** One poll of a source pipeline, after any poll of it still under way. */
+  poll(pipelineId: string): Promise<number> {
+    const pipeline = this.#context.pipelines.get(pipelineId);
+    const from = pipeline?.from;
+    if (!pipeline || !from)
+      throw new ConfigError(`No source pipeline ${JSON.stringify(pipelineId)}`);
+    const { store, connectors, logger, emit } = this.#context;
+    const next = (this.#running.get(pipelineId) ?? Promise.resolve(0))
+      .catch(() => 0)
+      .then(() =>
+        pollSource({
+          store,
+          pipeline: { ...pipeline, from },
+          source: connectors.get(from.connector) as Connector,
+          logger,
+          emit,
+        }),
+      )
+      .then((stored) => {
+        if (stored > 0) this.#context.stored(pipeline);
+        return stored;
+      });
+    this.#running.set(pipelineId, next);
+    return next;
+  }
+
+  #schedule(pipelineId: string, delayMs: number): void {
+    const timer = setTimeout(() => {
+      void this.poll(pipelineId)
+        .catch((error: unknown) =>
+          this.#context.logger.warn({ pipelineId, error: String(error) }, 'source poll failed'),
+        )
+        .finally(() => {
+          const intervalMs = this.#context.pipelines.get(pipelineId)?.from?.intervalMs ?? 30_000;
+          if (this.#started) this.#schedule(pipelineId, intervalMs);
+        });
+    }, delayMs);
+    this.#timers.set(pipelineId, timer.unref());
+  }
 }
