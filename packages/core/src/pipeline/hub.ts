@@ -7,14 +7,7 @@ import { parseCanonical } from '../model/parse.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 import { applyRetention, retentionStart } from './retention.js';
 import { SourcePolls } from './source-poller.js';
-import type {
-  Clock,
-  DropReason,
-  HubEvents,
-  HubOptions,
-  PipelineDefinition,
-  PublishResult,
-} from './types.js';
+import type { Clock, HubEvents, HubOptions, PipelineDefinition, PublishResult } from './types.js';
 import { ConnectorWorker } from './worker.js';
 
 const optionsSchema = z.object({
