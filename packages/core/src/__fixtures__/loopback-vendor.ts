@@ -22,6 +22,7 @@ export async function startLoopbackVendor(apiKey: string) {
   const stored = new Map<string, Record<string, unknown>>();
   const order: string[] = [];
   let requests = 0;
+  let resent = 0;
   const server = createServer((request, response) => {
     requests += 1;
     void handle(request, response);
@@ -44,7 +45,8 @@ export async function startLoopbackVendor(apiKey: string) {
     if (request.method === 'POST' && request.url === '/calls') {
       const call = JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>;
       const id = String(call.externalId);
-      if (!stored.has(id)) {
+      if (stored.has(id)) resent += 1;
+      else {
         stored.set(id, call);
         order.push(id);
       }
@@ -62,6 +64,8 @@ export async function startLoopbackVendor(apiKey: string) {
     order,
     /** Requests received, repeats included. */
     requests: () => requests,
+    /** Calls that arrived again with an external id already stored (deduped, not stored). */
+    resent: () => resent,
     /** Rotates the key: requests with the old one get 401 from now on. */
     rotateKey(next: string) {
       key = next;

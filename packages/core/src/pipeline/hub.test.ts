@@ -78,6 +78,7 @@ describe('Hub', () => {
     for (let index = 0; index < 40; index += 1) await hub.publish('calls', call(index));
     await hub.idle();
     expect(vendor.stored.size).toBe(40);
+    expect(vendor.resent()).toBe(0);
     expect(count('delivered')).toBe(40);
     expect(await hub.pending()).toEqual({});
     // within one caller (key), calls arrive in publish order

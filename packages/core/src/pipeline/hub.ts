@@ -63,8 +63,7 @@ export class Hub extends EventEmitter<HubEvents> {
       pipelines: this.#pipelines,
       connectors: this.#connectors,
       logger: this.#logger,
-      emit: (event, ...args) =>
-        (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+      emit: (event, ...args) => this.#safeEmit(event, args),
       stored: (pipeline) => this.#wake(pipeline.to.connector),
     });
   }
@@ -103,6 +102,8 @@ export class Hub extends EventEmitter<HubEvents> {
       throw new ConfigError(`Pipeline ${pipelineId} is fed by a source, not publish()`);
     const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
     const eventId = pipeline.eventId(parsed);
+    // An activation still dropping old envelopes must not drop this new one.
+    await this.#activations.get(pipeline.to.connector);
     const envelope: NewEnvelope = {
       id: `${pipelineId}:${eventId}`,
       pipelineId,
@@ -227,8 +228,8 @@ export class Hub extends EventEmitter<HubEvents> {
         maxDelayMs: retry.maxDelayMs ?? 300_000,
         maxAttempts: retry.maxAttempts ?? 50,
       },
-      emit: (event, ...args) =>
-        (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args),
+      emit: (event, ...args) => this.#safeEmit(event, args),
+      activating: () => this.#activations.has(connector.id),
       replayedUpTo: () => this.#replayedUpTo.get(connector.id) ?? 0,
     });
   }
@@ -259,6 +260,15 @@ export class Hub extends EventEmitter<HubEvents> {
     if (replay) this.#replayedUpTo.set(connector.id, lastSeq);
     this.#activations.delete(connector.id);
     this.#wake(connector.id);
+  }
+
+  /** Emits for a worker or a poll: a listener that throws is logged, never allowed to break delivery. */
+  #safeEmit(event: string, args: unknown[]): void {
+    try {
+      (this.emit as (name: string, ...values: unknown[]) => boolean)(event, ...args);
+    } catch (error) {
+      this.#logger.error({ event, error: String(error) }, 'a hub event listener threw');
+    }
   }
 
   /** Wakes a connector's worker — not while its activation is still dropping old envelopes. */

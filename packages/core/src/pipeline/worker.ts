@@ -18,6 +18,8 @@ export interface WorkerContext {
   readonly emit: <K extends keyof HubEvents>(event: K, ...args: Parameters<HubEvents[K]>) => void;
   /** Envelopes with a seq up to this were buffered before the last activation with replay. */
   readonly replayedUpTo: () => number;
+  /** True while an activation is still dropping envelopes outside the retention window. */
+  readonly activating: () => boolean;
 }
 
 const batchSize = 200;
@@ -50,9 +52,23 @@ export class ConnectorWorker {
       this.#again = true;
       return;
     }
-    this.#running = this.#loop().finally(() => {
-      this.#running = undefined;
-    });
+    this.#running = this.#loop()
+      .catch((error: unknown) => {
+        // A store failure mid-pass: nothing was lost (envelopes stay pending); try again later.
+        this.#context.logger.error(
+          { connector: this.#context.connector.id, error: String(error) },
+          'delivery pass failed',
+        );
+        this.#sleepUntil(this.#context.clock.now() + this.#context.retry.baseDelayMs);
+      })
+      .finally(() => {
+        this.#running = undefined;
+        // A wake that came after the last pass checked `#again` must not be lost.
+        if (this.#again) {
+          this.#again = false;
+          this.wake();
+        }
+      });
   }
 
   /** Resolves when the current pass, and any it asked for, has finished. */
@@ -61,9 +77,19 @@ export class ConnectorWorker {
   }
 
   /** Stops: no new delivery starts; resolves when those in flight have finished. */
-  async stop(): Promise<void> {
+  /**
+   * Stops: no new delivery starts; those in flight may finish for `graceMs`, then their
+   * requests are aborted (an aborted delivery stays pending and is sent again later).
+   */
+  async stop(graceMs = 10_000): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.idle(),
+      new Promise((resolve) => (grace = setTimeout(resolve, graceMs))),
+    ]);
+    clearTimeout(grace);
     this.#controller.abort(new Error('crossline hub stopping'));
     await this.idle();
   }
@@ -88,7 +114,7 @@ export class ConnectorWorker {
     this.#nextDue = undefined;
     let after = 0;
     const queue = new PQueue({ concurrency: this.#context.concurrency });
-    while (connector.status === 'active' && !this.#stopped) {
+    while (this.#mayDeliver()) {
       const batch = await store.scan(connector.id, after, batchSize);
       if (batch.length === 0) break;
       after = (batch.at(-1) as Envelope).seq;
@@ -101,16 +127,24 @@ export class ConnectorWorker {
           continue;
         }
         const previous = chains.get(envelope.key) ?? Promise.resolve(true);
-        const next = previous.then((ok) =>
-          ok && connector.status === 'active' && !this.#stopped
-            ? queue.add(() => this.#deliver(envelope, blocked))
-            : false,
-        );
+        const next = previous.then((ok) => {
+          if (ok && this.#mayDeliver()) return queue.add(() => this.#deliver(envelope, blocked));
+          // Skipped: later envelopes of this key must not overtake it in a later batch.
+          blocked.add(envelope.key);
+          return false;
+        });
         chains.set(envelope.key, next);
       }
       await Promise.all(chains.values());
     }
     return this.#nextDue;
+  }
+
+  /** Active, not stopping, and not in the middle of an activation's retention pass. */
+  #mayDeliver(): boolean {
+    return (
+      this.#context.connector.status === 'active' && !this.#stopped && !this.#context.activating()
+    );
   }
 
   #noteDue(at: number): void {
@@ -122,23 +156,20 @@ export class ConnectorWorker {
     const { connector, store, emit } = this.#context;
     const pipeline = this.#context.pipelines.get(envelope.pipelineId);
     if (!pipeline) {
-      await store.fail(envelope.id, {
-        attempts: envelope.attempts,
-        lastError: `no pipeline ${envelope.pipelineId}`,
-        dead: true,
-      });
-      emit('failed', {
-        envelope,
-        error: new Error(`no pipeline ${envelope.pipelineId}`),
-        willRetry: false,
-      });
-      return true;
+      // Registered later, or renamed: hold the key back rather than give its backlog up.
+      this.#context.logger.warn(
+        { envelopeId: envelope.id, pipelineId: envelope.pipelineId },
+        'no such pipeline: envelope waits',
+      );
+      blocked.add(envelope.key);
+      return false;
     }
     const base = {
       envelopeId: envelope.id,
       occurredAt: envelope.occurredAt,
       signal: this.#controller.signal,
     };
+    let result: unknown;
     try {
       let value: unknown = envelope.payload;
       for (const step of pipeline.steps ?? []) {
@@ -149,16 +180,17 @@ export class ConnectorWorker {
         });
         if (value === undefined) break;
       }
-      const result =
+      result =
         value === undefined ? undefined : await connector.perform(pipeline.to.action, value, base);
-      await store.settle([envelope.id], 'delivered', this.#context.clock.now());
-      const replayed = envelope.seq <= this.#context.replayedUpTo();
-      emit('delivered', { envelope, result, replayed });
-      if (replayed) emit('replayed', { envelope });
-      return true;
     } catch (error) {
       return this.#failed(envelope, error, blocked);
     }
+    // The vendor has it: from here on nothing may turn it back into a failure.
+    await store.settle([envelope.id], 'delivered', this.#context.clock.now());
+    const replayed = envelope.seq <= this.#context.replayedUpTo();
+    emit('delivered', { envelope, result, replayed });
+    if (replayed) emit('replayed', { envelope });
+    return true;
   }
 
   async #failed(envelope: Envelope, error: unknown, blocked: Set<string>): Promise<boolean> {

@@ -57,7 +57,8 @@ export class MemoryReplayStore implements ReplayStore {
     for (const id of ids) {
       const envelopes = this.#byConnector.get(this.#ids.get(id) ?? '');
       const envelope = envelopes?.get(id);
-      if (!envelopes || !envelope) continue;
+      if (!envelopes || !envelope || envelope.state === 'delivered' || envelope.state === 'dropped')
+        continue;
       envelopes.set(id, { ...envelope, payload: null, state: outcome });
       this.#settledAt.set(id, at);
     }
@@ -79,7 +80,7 @@ export class MemoryReplayStore implements ReplayStore {
     const connectorId = this.#ids.get(id);
     const envelopes = connectorId === undefined ? undefined : this.#byConnector.get(connectorId);
     const envelope = envelopes?.get(id);
-    if (!envelopes || !envelope) return;
+    if (!envelopes || envelope?.state !== 'pending') return;
     envelopes.set(id, {
       ...envelope,
       attempts: update.attempts,
@@ -97,8 +98,8 @@ export class MemoryReplayStore implements ReplayStore {
     for (const id of ids) {
       const envelopes = this.#byConnector.get(this.#ids.get(id) ?? '');
       const envelope = envelopes?.get(id);
-      if (envelopes && envelope)
-        envelopes.set(id, { ...envelope, state: 'pending', nextAttemptAt: 0 });
+      if (envelopes && envelope?.state === 'dead')
+        envelopes.set(id, { ...envelope, state: 'pending', nextAttemptAt: 0, attempts: 0 });
     }
   }
 
@@ -137,7 +138,8 @@ export class MemoryReplayStore implements ReplayStore {
     const selected: Envelope[] = [];
     for (const envelope of this.#byConnector.get(connectorId)?.values() ?? []) {
       if (selected.length >= limit) break;
-      if (keep(envelope)) selected.push(envelope);
+      if (keep(envelope))
+        selected.push({ ...envelope, payload: structuredClone(envelope.payload) });
     }
     return selected;
   }

@@ -168,17 +168,33 @@ export class SqliteReplayStore implements ReplayStore {
     const batch = this.#queue;
     this.#queue = [];
     if (batch.length === 0) return;
-    const results: string[][] = [];
+    // One transaction for the batch, a savepoint per append: a bad row fails its own append,
+    // not the others sharing the commit.
+    const outcomes: Array<{ ids: string[] } | { error: unknown }> = [];
     try {
       this.#transaction(() => {
-        for (const { envelopes } of batch)
-          results.push(envelopes.map((envelope) => this.#insert(envelope)).filter(isString));
+        for (const { envelopes } of batch) {
+          this.#db.exec('SAVEPOINT append');
+          try {
+            outcomes.push({
+              ids: envelopes.map((envelope) => this.#insert(envelope)).filter(isString),
+            });
+            this.#db.exec('RELEASE append');
+          } catch (error) {
+            this.#db.exec('ROLLBACK TO append; RELEASE append');
+            outcomes.push({ error });
+          }
+        }
       });
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    for (const [index, pending] of batch.entries()) pending.resolve(results[index] ?? []);
+    for (const [index, pending] of batch.entries()) {
+      const outcome = outcomes[index];
+      if (outcome && 'ids' in outcome) pending.resolve(outcome.ids);
+      else pending.reject(outcome?.error);
+    }
   }
 
   /** Settles made in the same tick share one transaction, like appends. */
@@ -253,13 +269,16 @@ function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
       `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'dead' ORDER BY seq LIMIT ?`,
     ),
     settle: db.prepare(
-      `UPDATE envelopes SET state = ?, settled_at = ?, payload = 'null' WHERE id = ?`,
+      `UPDATE envelopes SET state = ?, settled_at = ?, payload = 'null' WHERE id = ? AND state IN ('pending', 'dead')`,
     ),
     prune: db.prepare('DELETE FROM envelopes WHERE settled_at IS NOT NULL AND settled_at < ?'),
     fail: db.prepare(
-      `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ? WHERE id = ?`,
+      `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ?
+       WHERE id = ? AND state = 'pending'`,
     ),
-    revive: db.prepare(`UPDATE envelopes SET state = 'pending', next_attempt_at = 0 WHERE id = ?`),
+    revive: db.prepare(
+      `UPDATE envelopes SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ? AND state = 'dead'`,
+    ),
     getCursor: db.prepare('SELECT cursor FROM cursors WHERE pipeline_id = ?'),
     setCursor: db.prepare(
       `INSERT INTO cursors (pipeline_id, cursor, updated_at) VALUES (?, ?, ?)

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 
 /**
  * The outbox schema, one migration per version; `PRAGMA user_version` records how far a file
- * has come. A migration runs in a transaction, so a file is never left half-migrated. Never
+ * has come. Migrations run in one transaction, so a file is never left half-migrated. Never
  * edit a shipped migration: add the next one.
  */
 const migrations: readonly string[] = [
