@@ -1,4 +1,3 @@
-import PQueue from 'p-queue';
 import type { Connector } from '../connector/define-connector.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
@@ -113,31 +112,53 @@ export class ConnectorWorker {
     const blocked = new Set<string>();
     this.#nextDue = undefined;
     let after = 0;
-    const queue = new PQueue({ concurrency: this.#context.concurrency });
     while (this.#mayDeliver()) {
       const batch = await store.scan(connector.id, after, batchSize);
       if (batch.length === 0) break;
       after = (batch.at(-1) as Envelope).seq;
-      const chains = new Map<string, Promise<boolean>>();
-      for (const envelope of batch) {
-        if (blocked.has(envelope.key)) continue;
-        if (envelope.nextAttemptAt > this.#context.clock.now()) {
-          blocked.add(envelope.key);
-          this.#noteDue(envelope.nextAttemptAt);
-          continue;
-        }
-        const previous = chains.get(envelope.key) ?? Promise.resolve(true);
-        const next = previous.then((ok) => {
-          if (ok && this.#mayDeliver()) return queue.add(() => this.#deliver(envelope, blocked));
-          // Skipped: later envelopes of this key must not overtake it in a later batch.
-          blocked.add(envelope.key);
-          return false;
-        });
-        chains.set(envelope.key, next);
-      }
-      await Promise.all(chains.values());
+      await this.#deliverBatch(this.#groupByKey(batch, blocked), blocked);
     }
     return this.#nextDue;
+  }
+
+  /** The batch's deliverable envelopes by ordering key, each key's in store order. */
+  #groupByKey(batch: readonly Envelope[], blocked: Set<string>): Map<string, Envelope[]> {
+    const groups = new Map<string, Envelope[]>();
+    for (const envelope of batch) {
+      if (blocked.has(envelope.key)) continue;
+      if (envelope.nextAttemptAt > this.#context.clock.now()) {
+        blocked.add(envelope.key);
+        this.#noteDue(envelope.nextAttemptAt);
+        continue;
+      }
+      const group = groups.get(envelope.key);
+      if (group) group.push(envelope);
+      else groups.set(envelope.key, [envelope]);
+    }
+    return groups;
+  }
+
+  /**
+   * `concurrency` lanes take keys in turn and deliver each key's envelopes one after another;
+   * a key stops at its first envelope that cannot be delivered now, and stays blocked.
+   */
+  async #deliverBatch(groups: Map<string, Envelope[]>, blocked: Set<string>): Promise<void> {
+    const keys = [...groups.keys()];
+    let next = 0;
+    const lane = async () => {
+      while (next < keys.length) {
+        const key = keys[next] as string;
+        next += 1;
+        for (const envelope of groups.get(key) ?? []) {
+          if (!this.#mayDeliver() || !(await this.#deliver(envelope, blocked))) {
+            blocked.add(key);
+            break;
+          }
+        }
+      }
+    };
+    const lanes = Math.min(this.#context.concurrency, keys.length);
+    await Promise.all(Array.from({ length: lanes }, lane));
   }
 
   /** Active, not stopping, and not in the middle of an activation's retention pass. */
