@@ -1,6 +1,7 @@
 // Regressions: each test pins a problem found in review of the runtime, so it cannot come back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLoopbackVendor } from '../__fixtures__/loopback-vendor.js';
+import { sampleCall } from '../__fixtures__/sample-call.js';
 import { testCrm } from '../__fixtures__/test-connector.js';
 import { callSchema } from '../model/call.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
@@ -17,16 +18,7 @@ afterEach(async () => {
   await vendor?.close();
 });
 
-function call(index: number) {
-  return {
-    id: `call-${index}`,
-    direction: 'incoming',
-    result: 'answered',
-    from: '380671234567',
-    to: '380441112233',
-    startedAt: new Date().toISOString(),
-  };
-}
+const call = sampleCall;
 
 async function setup(store = new MemoryReplayStore()) {
   vendor = await startLoopbackVendor(apiKey);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startLoopbackVendor } from '../__fixtures__/loopback-vendor.js';
+import { sampleCall } from '../__fixtures__/sample-call.js';
 import { testCrm } from '../__fixtures__/test-connector.js';
 import { defineConnector } from '../connector/define-connector.js';
 import { callSchema } from '../model/call.js';
@@ -68,16 +69,7 @@ function wrap(store: ReplayStore, overrides: Partial<ReplayStore>): ReplayStore 
   return { ...bound, ...overrides } as ReplayStore;
 }
 
-function call(index: number) {
-  return {
-    id: `call-${index}`,
-    direction: 'incoming',
-    result: 'answered',
-    from: '380671234567',
-    to: '380441112233',
-    startedAt: new Date().toISOString(),
-  };
-}
+const call = sampleCall;
 
 let vendor: Awaited<ReturnType<typeof startLoopbackVendor>>;
 let hub: Hub | undefined;
