@@ -1,6 +1,7 @@
 import { CrosslineError } from '../errors/crossline-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
 import { TransportError } from '../errors/transport-error.js';
+import { fullJitterDelay } from '../util/backoff.js';
 import type { HttpMethod, RetryOptions } from './types.js';
 
 /** Retry options with every default applied. */
@@ -65,6 +66,5 @@ export function retryDelay(
     return retryAfterMs > options.maxRetryAfterMs ? undefined : retryAfterMs;
   }
   if (RateLimitError.isInstance(error)) return throttlePause(error, attempt, options);
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+  return fullJitterDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);
 }

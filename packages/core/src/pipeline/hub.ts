@@ -181,7 +181,10 @@ export class Hub extends EventEmitter<HubEvents> {
     return this.#store.prune(before);
   }
 
-  /** Stops gracefully: no new delivery starts, those in flight finish. Envelopes stay stored. */
+  /**
+   * Stops gracefully: no new delivery starts; those in flight may finish for up to 10 s, then
+   * are aborted and stay pending. Envelopes stay stored.
+   */
   async stop(): Promise<void> {
     this.#started = false;
     clearInterval(this.#pruneTimer);
@@ -241,11 +244,16 @@ export class Hub extends EventEmitter<HubEvents> {
       .catch((error: unknown) =>
         this.#logger.error({ connector: connector.id, error: String(error) }, 'activation failed'),
       )
-      .finally(() => this.#activations.delete(connector.id));
+      .finally(() => {
+        // Delivery resumes once the drops are done — or after a failed activation, so what
+        // was buffered is not left waiting for the next publish.
+        this.#activations.delete(connector.id);
+        this.#wake(connector.id);
+      });
     this.#activations.set(connector.id, activation);
   }
 
-  /** Applies the retention window (or drops everything when replay is off), then delivers. */
+  /** Applies the retention window (or drops everything when replay is off). */
   async #reactivate(connector: Connector, replay: boolean): Promise<void> {
     const timeZone = this.#options.timeZone ?? 'UTC';
     const lastSeq = await applyRetention({
@@ -258,8 +266,6 @@ export class Hub extends EventEmitter<HubEvents> {
       dropped: (envelope, reason) => this.emit('dropped', { envelope, reason }),
     });
     if (replay) this.#replayedUpTo.set(connector.id, lastSeq);
-    this.#activations.delete(connector.id);
-    this.#wake(connector.id);
   }
 
   /** Emits for a worker or a poll: a listener that throws is logged, never allowed to break delivery. */

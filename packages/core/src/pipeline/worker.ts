@@ -3,6 +3,7 @@ import { AuthError } from '../errors/auth-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
 import type { Logger } from '../log.js';
 import type { Envelope, ReplayStore } from '../replay/replay-store.js';
+import { fullJitterDelay } from '../util/backoff.js';
 import type { Clock, HubEvents, PipelineDefinition } from './types.js';
 
 /** What a worker needs from its Hub. */
@@ -75,7 +76,6 @@ export class ConnectorWorker {
     while (this.#running) await this.#running;
   }
 
-  /** Stops: no new delivery starts; resolves when those in flight have finished. */
   /**
    * Stops: no new delivery starts; those in flight may finish for `graceMs`, then their
    * requests are aborted (an aborted delivery stays pending and is sent again later).
@@ -233,8 +233,8 @@ export class ConnectorWorker {
       emit('failed', { envelope, error, willRetry: false });
       return true; // a dead envelope does not hold its key back
     }
-    const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
-    const nextAttemptAt = clock.now() + Math.max(1, Math.floor(Math.random() * ceiling));
+    const delayMs = fullJitterDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
+    const nextAttemptAt = clock.now() + Math.max(1, delayMs);
     await store.fail(envelope.id, { attempts, lastError, nextAttemptAt });
     blocked.add(envelope.key);
     this.#noteDue(nextAttemptAt);
