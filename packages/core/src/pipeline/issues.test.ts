@@ -99,6 +99,23 @@ describe('runtime regressions', () => {
     expect(await hub.pending()).toEqual({});
   });
 
+  it('a settle that fails to commit keeps the envelope pending: sent again, never lost', async () => {
+    const store = new MemoryReplayStore();
+    const settle = store.settle.bind(store);
+    let failures = 1;
+    store.settle = (ids, outcome, at) =>
+      failures-- > 0 ? Promise.reject(new Error('disk full')) : settle(ids, outcome, at);
+    const { hub, crm } = await setup(store);
+    await crm.activate();
+    await hub.publish('calls', call(1));
+    await hub.idle(); // the pass fails at its end, and the worker tries again later
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await hub.idle();
+    expect([...vendor.stored.keys()]).toEqual(['calls:call-1']);
+    expect(vendor.resent()).toBe(1);
+    expect(await hub.pending()).toEqual({});
+  });
+
   it('one bad envelope fails only its own append, not the others sharing the commit', async () => {
     const store = new SqliteReplayStore({ path: ':memory:' });
     const good = { pipelineId: 'p', connectorId: 'c', key: 'k', occurredAt: 1, payload: {} };

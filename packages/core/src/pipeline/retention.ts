@@ -94,10 +94,5 @@ export async function applyRetention(context: RetentionContext): Promise<number>
       context.dropped(envelope, reason);
     }
   }
-  let last = 0;
-  for (;;) {
-    const batch = await store.scan(connectorId, last, 1000);
-    if (batch.length === 0) return last;
-    last = (batch.at(-1) as Envelope).seq;
-  }
+  return store.lastSeq(connectorId);
 }

@@ -54,6 +54,7 @@ function wrap(store: ReplayStore, overrides: Partial<ReplayStore>): ReplayStore 
   const methods = [
     'append',
     'scan',
+    'lastSeq',
     'olderThan',
     'settle',
     'prune',

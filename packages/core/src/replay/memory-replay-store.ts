@@ -41,6 +41,14 @@ export class MemoryReplayStore implements ReplayStore {
     );
   }
 
+  async lastSeq(connectorId: string): Promise<number> {
+    let last = 0;
+    for (const envelope of this.#byConnector.get(connectorId)?.values() ?? []) {
+      if (envelope.state === 'pending') last = Math.max(last, envelope.seq);
+    }
+    return last;
+  }
+
   async olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]> {
     return this.#select(
       connectorId,

@@ -62,6 +62,21 @@ describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
     await store.close();
   });
 
+  it('knows the last pending seq of a connector, whatever was settled or died', async () => {
+    const store = create();
+    expect(await store.lastSeq('crm')).toBe(0);
+    await store.append(Array.from({ length: 4 }, (_, index) => envelope(index)));
+    await store.append([envelope(9, { id: 'other:e9', connectorId: 'helpdesk' })]);
+    const all = await store.scan('crm', 0, 10);
+    const seqOf = (index: number) => all[index]?.seq as number;
+    expect(await store.lastSeq('crm')).toBe(seqOf(3));
+    await store.settle(['calls:e3'], 'delivered', 5_000);
+    await store.fail('calls:e2', { attempts: 1, lastError: 'gone', dead: true });
+    expect(await store.lastSeq('crm')).toBe(seqOf(1));
+    expect(await store.lastSeq('nobody')).toBe(0);
+    await store.close();
+  });
+
   it('finds envelopes older than a moment; settled ones leave the queue but stay duplicates', async () => {
     const store = create();
     await store.append([envelope(1), envelope(2), envelope(3)]);

@@ -65,6 +65,8 @@ export interface ReplayStore {
   append(envelopes: readonly NewEnvelope[]): Promise<string[]>;
   /** Pending envelopes of a connector with `seq > afterSeq`, in order, at most `limit`. */
   scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]>;
+  /** The highest seq among a connector's pending envelopes; 0 when it has none. */
+  lastSeq(connectorId: string): Promise<number>;
   /** Pending envelopes of a connector that happened before `occurredBefore`, in order. */
   olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]>;
   /**

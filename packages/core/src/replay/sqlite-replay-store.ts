@@ -19,6 +19,7 @@ export interface SqliteReplayStoreOptions {
 
 type Row = Record<string, SQLOutputValue>;
 
+
 interface PendingSettle {
   readonly ids: readonly string[];
   readonly outcome: 'delivered' | 'dropped';
@@ -50,6 +51,8 @@ interface PendingAppend {
 export class SqliteReplayStore implements ReplayStore {
   readonly #db: DatabaseSync;
   readonly #statements: Record<string, StatementSync>;
+  /** Transaction control, prepared once (`exec` would parse the SQL on every commit). */
+  readonly #control: Record<'relax' | 'restore' | 'begin' | 'commit' | 'rollback', StatementSync>;
   readonly #synchronous: 'FULL' | 'NORMAL';
   #queue: PendingAppend[] = [];
   #settles: PendingSettle[] = [];
@@ -85,6 +88,13 @@ export class SqliteReplayStore implements ReplayStore {
       );
     }
     this.#statements = prepareStatements(this.#db);
+    this.#control = {
+      relax: this.#db.prepare('PRAGMA synchronous = NORMAL'),
+      restore: this.#db.prepare(`PRAGMA synchronous = ${this.#synchronous}`),
+      begin: this.#db.prepare('BEGIN IMMEDIATE'),
+      commit: this.#db.prepare('COMMIT'),
+      rollback: this.#db.prepare('ROLLBACK'),
+    };
   }
 
   append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
@@ -97,6 +107,10 @@ export class SqliteReplayStore implements ReplayStore {
 
   async scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]> {
     return this.#statements.scan?.all(connectorId, afterSeq, limit).map(toEnvelope) ?? [];
+  }
+
+  async lastSeq(connectorId: string): Promise<number> {
+    return Number(this.#statements.lastSeq?.get(connectorId)?.last ?? 0);
   }
 
   async olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]> {
@@ -234,19 +248,20 @@ export class SqliteReplayStore implements ReplayStore {
    * cut only means a redelivery the vendor dedupes — never for appends.
    */
   #transaction(body: () => void, durable = true): void {
-    const relax = !durable && this.#synchronous === 'FULL';
-    if (relax) this.#db.exec('PRAGMA synchronous = NORMAL');
+    const { relax, restore, begin, commit, rollback } = this.#control;
+    const relaxing = !durable && this.#synchronous === 'FULL';
+    if (relaxing) relax.run();
     try {
-      this.#db.exec('BEGIN IMMEDIATE');
+      begin.run();
       try {
         body();
-        this.#db.exec('COMMIT');
+        commit.run();
       } catch (error) {
-        this.#db.exec('ROLLBACK');
+        rollback.run();
         throw error;
       }
     } finally {
-      if (relax) this.#db.exec('PRAGMA synchronous = FULL');
+      if (relaxing) restore.run();
     }
   }
 }
@@ -261,6 +276,9 @@ function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
     ),
     scan: db.prepare(
       `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    lastSeq: db.prepare(
+      `SELECT COALESCE(MAX(seq), 0) AS last FROM envelopes WHERE connector_id = ? AND state = 'pending'`,
     ),
     olderThan: db.prepare(
       `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND occurred_at < ? ORDER BY seq LIMIT ?`,
