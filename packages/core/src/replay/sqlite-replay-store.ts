@@ -19,7 +19,6 @@ export interface SqliteReplayStoreOptions {
 
 type Row = Record<string, SQLOutputValue>;
 
-
 interface PendingSettle {
   readonly ids: readonly string[];
   readonly outcome: 'delivered' | 'dropped';
