@@ -143,6 +143,13 @@ export {
   type CredentialsIdentity,
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
+export {
+  type CallTrackingOptions,
+  callTrackingPipeline,
+  clientPhone,
+  type FoundContact,
+  phoneLookupSchema,
+} from './recipes/call-tracking.js';
 export { MemoryReplayStore } from './replay/memory-replay-store.js';
 export type {
   Envelope,

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { sampleCall } from '../__fixtures__/sample-call.js';
+import { defineConnector } from '../connector/define-connector.js';
+import { ConfigError } from '../errors/config-error.js';
+import { VendorError } from '../errors/vendor-error.js';
+import { type Call, type CallInput, callSchema } from '../model/call.js';
+import { type Contact, contactSchema } from '../model/contact.js';
+import { type Task, taskSchema } from '../model/task.js';
+import { createHub, type Hub } from '../pipeline/hub.js';
+import { MemoryReplayStore } from '../replay/memory-replay-store.js';
+import {
+  type CallTrackingOptions,
+  callTrackingPipeline,
+  phoneLookupSchema,
+} from './call-tracking.js';
+
+/** A CRM kept in memory, with the four actions the recipe needs. */
+function memoryCrm() {
+  const contacts: Array<Contact & { crmId: string }> = [];
+  const tasks = new Map<string, Task>();
+  const calls = new Map<string, Call>();
+  const faults = { callsLog: 0 };
+  const connector = defineConnector({
+    vendor: 'memory-crm',
+    configSchema: z.object({ label: z.string().optional() }),
+    createClient: () => null,
+    verify: async (_context) => ({
+      reachable: true,
+      credentialsValid: true,
+      missingPermissions: [],
+      problems: [],
+    }),
+    actions: {
+      'contacts.findByPhone': {
+        input: phoneLookupSchema,
+        run: async ({ phone }) => {
+          const found = contacts.find((contact) => contact.phones.includes(phone));
+          return found ? { id: found.crmId, phones: found.phones } : null;
+        },
+      },
+      'contacts.upsert': {
+        input: contactSchema,
+        run: async (contact) => {
+          const crmId = String(contacts.length + 1);
+          contacts.push({ ...contact, crmId });
+          return { id: crmId, phones: contact.phones };
+        },
+      },
+      'tasks.create': {
+        input: taskSchema,
+        run: async (task) => {
+          tasks.set(task.id ?? String(tasks.size), task);
+        },
+      },
+      'calls.log': {
+        input: callSchema,
+        run: async (call, { envelopeId }) => {
+          if (faults.callsLog > 0) {
+            faults.callsLog -= 1;
+            throw new VendorError('CRM hiccup', { retryable: true });
+          }
+          calls.set(envelopeId, call);
+        },
+      },
+    },
+  });
+  return { connector: connector({ id: 'crm' }), contacts, tasks, calls, faults };
+}
+
+let hub: Hub | undefined;
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+});
+
+async function run(calls: CallInput[], options: Partial<CallTrackingOptions> = {}) {
+  const crm = memoryCrm();
+  hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+  hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm', ...options }));
+  await hub.start();
+  await crm.connector.activate();
+  for (const call of calls) await hub.publish('calls', call);
+  await hub.idle();
+  return crm;
+}
+
+const missed = (index: number, from = '+38 (067) 123-45-67'): CallInput => ({
+  ...sampleCall(index),
+  from,
+  result: 'missed',
+  utm: { source: 'google', campaign: 'winter' },
+  extra: { landing: '/sale' },
+  employee: { id: 'op-7' },
+});
+
+describe('callTrackingPipeline', () => {
+  it('creates the caller once, with UTM and extra fields, and a task bound to them for a missed call', async () => {
+    const crm = await run([missed(1), { ...sampleCall(2), from: '0671234567' }]);
+    expect(crm.contacts).toHaveLength(1);
+    expect(crm.contacts[0]).toMatchObject({
+      phones: ['380671234567'],
+      utm: { source: 'google', campaign: 'winter' },
+      customFields: { landing: '/sale' },
+    });
+    expect([...crm.tasks.values()]).toEqual([
+      expect.objectContaining({
+        id: 'calls:call-1:task',
+        title: 'Missed call from +380671234567',
+        contactPhone: '380671234567',
+        assignee: { id: 'op-7' },
+        callId: 'call-1',
+      }),
+    ]);
+    expect([...crm.calls.keys()]).toEqual(['calls:call-1', 'calls:call-2']);
+  });
+
+  it('uses the callee of an outgoing call, and skips outgoing calls when told to', async () => {
+    const outgoing: CallInput = { ...sampleCall(3), direction: 'outgoing', to: '0501112233' };
+    const both = await run([outgoing]);
+    expect(both.contacts.map((contact) => contact.phones)).toEqual([['380501112233']]);
+    expect(both.tasks.size).toBe(0); // not a missed incoming call
+    await hub?.stop();
+    const incomingOnly = await run([outgoing], { directions: 'incoming' });
+    expect(incomingOnly.contacts).toHaveLength(0);
+    expect(incomingOnly.calls.size).toBe(0);
+  });
+
+  it('honours createContact, createTask and passUtm switched off', async () => {
+    const crm = await run([missed(4)], { createContact: false, createTask: false, passUtm: false });
+    expect(crm.contacts).toHaveLength(0);
+    expect(crm.tasks.size).toBe(0);
+    expect(crm.calls.get('calls:call-4')?.utm).toBeUndefined();
+  });
+
+  it('a retried delivery neither creates the contact again nor a second task', async () => {
+    const crm = memoryCrm();
+    crm.faults.callsLog = 2;
+    hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    await hub.start();
+    await crm.connector.activate();
+    await hub.publish('calls', missed(5));
+    for (let round = 0; round < 20 && crm.calls.size === 0; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await hub.idle();
+    }
+    expect(crm.calls.size).toBe(1);
+    expect(crm.contacts).toHaveLength(1);
+    expect(crm.tasks.size).toBe(1);
+  });
+
+  it('rejects invalid options naming the field', () => {
+    expect(() => callTrackingPipeline({ connector: '' })).toThrow(ConfigError);
+    expect(() =>
+      callTrackingPipeline({ connector: 'crm', directions: 'out' as 'incoming' }),
+    ).toThrow(/directions/);
+  });
+});

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/config-error.js';
+import { type Call, callSchema } from '../model/call.js';
+import { phoneSchema } from '../model/common.js';
+import type { ContactInput } from '../model/contact.js';
+import type { TaskInput } from '../model/task.js';
+import type { PipelineDefinition, StepContext } from '../pipeline/types.js';
+
+/** The input of a CRM connector's `contacts.findByPhone` action. */
+export const phoneLookupSchema = z.object({
+  /** The number to look for, canonical; the connector also tries the forms a CRM may store. */
+  phone: phoneSchema,
+});
+
+/** What a CRM connector's `contacts.findByPhone` resolves with: the record found, or `null`. */
+export interface FoundContact {
+  /** The CRM's id of the contact. */
+  readonly id: string;
+  /** The contact's phones as the CRM stores them. */
+  readonly phones: readonly string[];
+}
+
+/** Options of {@link callTrackingPipeline}; every switch is one of the integration's settings. */
+export interface CallTrackingOptions {
+  /** The pipeline id, part of every envelope id. @defaultValue 'calls' */
+  id?: string | undefined;
+  /** The CRM connector's id. */
+  connector: string;
+  /** Which calls go to the CRM. @defaultValue 'both' */
+  directions?: 'incoming' | 'both' | undefined;
+  /** Create a contact for a caller the CRM does not know. @defaultValue true */
+  createContact?: boolean | undefined;
+  /** Create a task for a missed incoming call, bound to the contact. @defaultValue true */
+  createTask?: boolean | undefined;
+  /** Pass the call's UTM tags to the CRM (the contact's and the call's). @defaultValue true */
+  passUtm?: boolean | undefined;
+  /** The missed-call task's title. @defaultValue `Missed call from +<number>` */
+  taskTitle?: ((call: Call) => string) | undefined;
+}
+
+const optionsSchema = z.object({
+  id: z.string().min(1).optional(),
+  connector: z.string().min(1),
+  directions: z.literal(['incoming', 'both']).optional(),
+  createContact: z.boolean().optional(),
+  createTask: z.boolean().optional(),
+  passUtm: z.boolean().optional(),
+  taskTitle: z.function().optional(),
+});
+
+/**
+ * The call-tracking → CRM pipeline, for any CRM connector that has the actions
+ * `contacts.findByPhone` ({@link phoneLookupSchema} → {@link FoundContact} or `null`),
+ * `contacts.upsert` (a Contact → {@link FoundContact}), `tasks.create` (a Task) and
+ * `calls.log` (a Call).
+ *
+ * For each published call, at delivery: skips an outgoing call when only incoming ones are
+ * wanted; finds the client by the client's number (the caller of an incoming call, the callee
+ * of an outgoing one) and creates them when unknown, with the call's UTM tags and extra
+ * parameters; creates a "missed call" task for a missed incoming call, bound to the client and
+ * given to the call's employee (the connector routes it, e.g. to a senior manager); logs the
+ * call with its recording. Calls of one client are delivered in order; the call's start time
+ * decides whether it is inside the replay window.
+ *
+ * A retried delivery runs every step again: the client is found this time, and the connector
+ * dedupes the task (by its id, `envelopeId:task`) and the call (by the envelope id).
+ *
+ * @throws {@link ConfigError} naming the invalid option
+ * @example
+ * ```ts
+ * hub.register(crm).pipeline(callTrackingPipeline({ connector: crm.id, directions: 'incoming' }));
+ * await hub.publish('calls', { id: 'c-1', direction: 'incoming', result: 'missed', … });
+ * ```
+ */
+export function callTrackingPipeline(
+  options: CallTrackingOptions,
+): PipelineDefinition<typeof callSchema> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw ConfigError.fromIssues('callTrackingPipeline', parsed.error.issues);
+  const settings = {
+    directions: options.directions ?? 'both',
+    createContact: options.createContact ?? true,
+    createTask: options.createTask ?? true,
+    passUtm: options.passUtm ?? true,
+    taskTitle: options.taskTitle ?? ((call: Call) => `Missed call from +${clientPhone(call)}`),
+  };
+  return {
+    id: options.id ?? 'calls',
+    input: callSchema,
+    eventId: (call) => call.id,
+    key: clientPhone,
+    occurredAt: (call) => Date.parse(call.startedAt),
+    steps: [
+      (value) => {
+        const call = value as Call;
+        if (settings.directions === 'incoming' && call.direction !== 'incoming') return undefined;
+        return settings.passUtm ? call : { ...call, utm: undefined };
+      },
+      async (value, context) => {
+        const call = value as Call;
+        const contact = await findOrCreateContact(call, context, settings.createContact);
+        if (settings.createTask && isMissedIncoming(call)) {
+          const task: TaskInput = {
+            id: `${context.envelope.id}:task`,
+            title: settings.taskTitle(call),
+            contactPhone: clientPhone(call),
+            callId: call.id,
+            description: `Call ${call.id} at ${call.startedAt}${contact ? '' : ' (client unknown)'}`,
+            ...(call.employee ? { assignee: call.employee } : {}),
+          };
+          await context.perform('tasks.create', task);
+        }
+        return call;
+      },
+    ],
+    to: { connector: options.connector, action: 'calls.log' },
+  };
+}
+
+/** The client's number: the caller of an incoming call, the callee of an outgoing one. */
+export function clientPhone(call: Call): string {
+  return call.direction === 'incoming' ? call.from : call.to;
+}
+
+function isMissedIncoming(call: Call): boolean {
+  return call.direction === 'incoming' && call.result !== 'answered';
+}
+
+async function findOrCreateContact(
+  call: Call,
+  context: StepContext,
+  create: boolean,
+): Promise<FoundContact | null> {
+  const phone = clientPhone(call);
+  const found = (await context.perform('contacts.findByPhone', { phone })) as FoundContact | null;
+  if (found || !create) return found;
+  const contact: ContactInput = {
+    phones: [phone],
+    customFields: call.extra,
+    ...(call.utm ? { utm: call.utm } : {}),
+  };
+  return (await context.perform('contacts.upsert', contact)) as FoundContact;
+}
