@@ -42,7 +42,8 @@ export interface ActivateOptions {
   /**
    * Deliver what was buffered while the connector was inactive or broken, within the Hub's
    * retention window (older envelopes are dropped, each with a `dropped` event); `false`
-   * drops everything buffered, each with a `dropped` event. @defaultValue true
+   * drops everything buffered, each with a `dropped` event.
+   * @defaultValue the connector's `replayOnReactivate` option (true unless set)
    */
   replay?: boolean | undefined;
 }
@@ -53,6 +54,12 @@ export interface ConnectorSettings {
   id?: string | undefined;
   /** A pino-compatible logger. Silent when omitted. */
   logger?: Logger | undefined;
+  /**
+   * "Send data after re-activation": the `replay` of an {@link Connector.activate} call that
+   * does not say. Set it with the connector's other options, before activation.
+   * @defaultValue true
+   */
+  replayOnReactivate?: boolean | undefined;
 }
 
 /** What an action call needs from the Hub. */
@@ -83,6 +90,7 @@ export class Connector<
   readonly #logger: Logger;
   #status: ConnectorStatus = 'inactive';
   #input: Record<string, unknown>;
+  readonly #replayDefault: boolean;
   #context: ConnectorContext<z.output<Schema>, Client>;
 
   /** @internal Use the factory returned by {@link defineConnector}. */
@@ -96,7 +104,8 @@ export class Connector<
     options: Record<string, unknown> & ConnectorSettings,
   ) {
     super();
-    const { id, logger, ...input } = options;
+    const { id, logger, replayOnReactivate, ...input } = options;
+    this.#replayDefault = replayOnReactivate ?? true;
     this.#definition = definition;
     this.vendor = definition.vendor;
     this.id = id ?? definition.vendor;
@@ -165,7 +174,7 @@ export class Connector<
   /** Starts delivering (runs the definition's `onActivate` first). */
   async activate(options: ActivateOptions = {}): Promise<void> {
     await this.#definition.onActivate?.(this.#context);
-    this.#setStatus('active', { replay: options.replay ?? true });
+    this.#setStatus('active', { replay: options.replay ?? this.#replayDefault });
   }
 
   /** Stops delivering; what is published meanwhile is buffered. */

@@ -39,9 +39,22 @@ function call(
 }
 
 /** A hub with the test connector and a `calls` pipeline, and every event it emits recorded. */
-async function setup(options: { clock?: () => number; retry?: { baseDelayMs: number } } = {}) {
+async function setup(
+  options: {
+    clock?: () => number;
+    retry?: { baseDelayMs: number };
+    replayOnReactivate?: boolean;
+  } = {},
+) {
   vendor = await startLoopbackVendor(oldKey);
-  const connector = testCrm({ id: 'crm', baseUrl: vendor.url, apiKey: oldKey });
+  const connector = testCrm({
+    id: 'crm',
+    baseUrl: vendor.url,
+    apiKey: oldKey,
+    ...(options.replayOnReactivate === undefined
+      ? {}
+      : { replayOnReactivate: options.replayOnReactivate }),
+  });
   hub = createHub({
     store: new MemoryReplayStore(),
     clock: { now: options.clock ?? (() => now) },
@@ -194,6 +207,19 @@ describe('Hub', () => {
       .filter(([name]) => name === 'dropped')
       .map(([, event]) => (event as { reason: string }).reason);
     expect(reasons).toEqual(['replay-disabled', 'replay-disabled']);
+  });
+
+  it('replayOnReactivate: false makes a plain activate() drop what was buffered', async () => {
+    const { hub, connector, events } = await setup({ replayOnReactivate: false });
+    await hub.publish('calls', call(1)); // buffered while inactive
+    await connector.activate();
+    await hub.idle();
+    expect(vendor.stored.size).toBe(0);
+    expect(events.filter(([name]) => name === 'dropped')).toHaveLength(1);
+    await connector.activate({ replay: true }); // an explicit choice wins
+    await hub.publish('calls', call(2));
+    await hub.idle();
+    expect([...vendor.stored.keys()]).toEqual(['calls:call-2']);
   });
 
   it('delivers everything once through 5xx answers, random delays and dropped connections', {
