@@ -1,0 +1,82 @@
+import { AuthError, defineConnector, type VerifyChecks } from '@crossline/core';
+import { retailcrmActions } from './actions.js';
+import { integrationModule, registerModule } from './activation.js';
+import { RetailcrmClient } from './client.js';
+import { createRetailcrmHttp } from './http.js';
+import { type RetailcrmConfig, retailcrmOptionsSchema } from './options.js';
+import { requiredMethods } from './permissions.js';
+
+/**
+ * "Check connection" through `GET /api/credentials`: the key works, and which of the
+ * {@link requiredMethods} it lacks; a key that cannot see the shop is a problem too.
+ */
+async function verify({
+  client,
+  config,
+}: {
+  client: RetailcrmClient;
+  config: RetailcrmConfig;
+}): Promise<VerifyChecks> {
+  try {
+    const answer = await client.credentials();
+    const allowed = new Set(answer.credentials);
+    const problems =
+      answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)
+        ? [
+            `the key cannot see the shop ${config.site} (it sees ${answer.sitesAvailable.join(', ') || 'none'})`,
+          ]
+        : [];
+    return {
+      reachable: true,
+      credentialsValid: true,
+      missingPermissions: requiredMethods.filter((method) => !allowed.has(method)),
+      problems,
+    };
+  } catch (error) {
+    if (!AuthError.isInstance(error)) throw error;
+    return {
+      reachable: true,
+      credentialsValid: false,
+      missingPermissions: [],
+      problems: [error.message],
+    };
+  }
+}
+
+/**
+ * The retailCRM / Simla.com connector: call tracking into the CRM. Actions:
+ * `contacts.findByPhone`, `contacts.upsert`, `calls.log`, `calls.event`, `tasks.create`,
+ * `orders.create`. Activation registers the telephony integration module (with the linked
+ * employees' extensions); deactivation switches it off. Options are validated at once.
+ *
+ * @throws {@link ConfigError} naming every invalid option
+ * @example
+ * ```ts
+ * const crm = retailcrm({
+ *   id: 'shop-crm',
+ *   url: 'https://my-shop.retailcrm.ru',
+ *   apiKey: process.env.RETAILCRM_KEY,
+ *   site: 'my-shop',
+ *   adminEmail: 'owner@my-shop.example',
+ *   employees: [{ employeeId: 'op-7', userId: 12, code: '101', senior: true }],
+ * });
+ * hub.register(crm).pipeline(callTrackingPipeline({ connector: crm.id }));
+ * ```
+ */
+export const retailcrm = defineConnector({
+  vendor: 'retailcrm',
+  configSchema: retailcrmOptionsSchema,
+  createClient: (config: RetailcrmConfig, context) =>
+    new RetailcrmClient(createRetailcrmHttp(config, context), config.site),
+  verify,
+  onActivate: async ({ client, config }) => registerModule(client, config),
+  onDeactivate: async ({ client, config }) => {
+    try {
+      await client.editIntegrationModule(integrationModule(config, false));
+    } catch (error) {
+      // A rejected key cannot switch the module off; deactivating must still work.
+      if (!AuthError.isInstance(error)) throw error;
+    }
+  },
+  actions: retailcrmActions,
+});

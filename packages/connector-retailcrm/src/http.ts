@@ -1,0 +1,78 @@
+import {
+  type ClientContext,
+  createHttpClient,
+  type HttpClient,
+  LocalRateLimiter,
+  RateLimiterRegistry,
+  type ResponseState,
+  type ResponseVerdict,
+} from '@crossline/core';
+import type { RetailcrmConfig } from './options.js';
+
+/**
+ * One rate-limit budget per (portal, key) in this process, shared by every connector instance
+ * and pipeline that uses the same key: the vendor counts per key.
+ */
+const limiters = new RateLimiterRegistry();
+
+/** The HTTP client of one connector instance: base `<portal>/api`, `X-API-KEY`, the limits. */
+export function createRetailcrmHttp(config: RetailcrmConfig, context: ClientContext): HttpClient {
+  const rateLimiter = limiters.get(
+    { vendor: 'retailcrm', account: config.origin, credential: config.apiKey },
+    () =>
+      new LocalRateLimiter({
+        buckets: [
+          { name: 'telephony', match: '/v5/telephony/', limit: config.rateLimits.telephony },
+          { name: 'general', limit: config.rateLimits.general },
+        ],
+      }),
+  );
+  return createHttpClient({
+    baseUrl: `${config.origin}/api`,
+    connectorId: context.connectorId,
+    auth: { type: 'header', name: 'X-API-KEY', value: config.apiKey },
+    headers: { accept: 'application/json' },
+    rateLimiter,
+    logger: context.logger,
+    retry: { retries: config.retries, throttleDelayMs: 1000 },
+    interpretResponse: interpretRetailcrmResponse,
+    onThrottled: context.onThrottled,
+  });
+}
+
+/**
+ * Reads retailCRM's signals: 503 "Rate limit exceeded" is throttling (no `Retry-After`); a
+ * wrong or missing key is an auth failure (the connector goes broken) while "Access denied."
+ * is a missing permission — both come as 403; an HTML page means the account does not exist;
+ * `success: false` in a 2xx is a failure; `errors` (an object or an array) joins the message.
+ */
+export function interpretRetailcrmResponse(state: ResponseState): ResponseVerdict | undefined {
+  const { status, body } = state;
+  if (typeof body === 'string' && body.trimStart().startsWith('<')) {
+    return { failure: 'vendor', message: 'Account does not exist (check the portal URL)' };
+  }
+  if (!isRecord(body)) return undefined;
+  const errorMsg = typeof body.errorMsg === 'string' ? body.errorMsg : undefined;
+  const message = errorMsg ? withDetails(errorMsg, body.errors) : undefined;
+  const verdict = (extra: ResponseVerdict): ResponseVerdict =>
+    message === undefined ? extra : { ...extra, message };
+  if (status === 503 && /rate limit/i.test(errorMsg ?? '')) return verdict({ throttled: true });
+  if (/"?apiKey"? (is missing|value)/i.test(errorMsg ?? '')) return verdict({ failure: 'auth' });
+  if (/^access denied/i.test(errorMsg ?? '')) return verdict({ failure: 'permission' });
+  if (/account does not exist/i.test(errorMsg ?? '')) return verdict({ failure: 'vendor' });
+  if (status < 300 && body.success === false) return verdict({ failure: 'vendor' });
+  return message === undefined ? undefined : { message };
+}
+
+function withDetails(message: string, errors: unknown): string {
+  const details = Array.isArray(errors)
+    ? errors.map(String)
+    : isRecord(errors)
+      ? Object.entries(errors).map(([field, text]) => `${field}: ${String(text)}`)
+      : [];
+  return details.length > 0 ? `${message} (${details.join('; ')})` : message;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,153 @@
+import { type NormalizePhoneOptions, normalizePhone } from '@crossline/core';
+import { z } from 'zod';
+import { normalizePortalUrl } from './portal.js';
+
+/** A host employee linked to a CRM user (an active member of the Managers group). */
+export const employeeLinkSchema = z.object({
+  /** The host's id of the employee (a call's `employee.id`). */
+  employeeId: z.string().min(1),
+  /** The CRM user's id. */
+  userId: z.number().int().positive(),
+  /** The user's extension code in the telephony module (`additionalCodes`). */
+  code: z.string().min(1).optional(),
+  /** The senior manager: gets every call and task that can't be routed to someone else. */
+  senior: z.boolean().optional(),
+});
+
+/** A host employee linked to a CRM user. */
+export type EmployeeLink = z.output<typeof employeeLinkSchema>;
+
+/** How the telephony integration module shows in the CRM. */
+export const moduleSettingsSchema = z.object({
+  /** The name in the CRM's marketplace list. @defaultValue 'crossline' */
+  name: z.string().min(1).default('crossline'),
+  /** An SVG logo URL. */
+  logo: z.url().optional(),
+  /** The host's base URL, shown with the module. */
+  baseUrl: z.url().optional(),
+  /** The host's settings page for this account. */
+  accountUrl: z.url().optional(),
+  /** Where the CRM sends click-to-call requests (a GET with `clientId`, `code`, `phone`). */
+  makeCallUrl: z.url().optional(),
+  /** Where the CRM sends users' status changes. */
+  changeUserStatusUrl: z.url().optional(),
+  /** The id the CRM sends back with those requests, so the host knows the account. */
+  clientId: z.string().min(1).optional(),
+  /** The host's tracking numbers per shop, shown in the CRM. */
+  externalPhones: z
+    .array(
+      z.object({
+        /** The shop code. */
+        siteCode: z.string().min(1),
+        /** The number, as the CRM should show it. */
+        externalPhone: z.string().min(1),
+      }),
+    )
+    .default([]),
+});
+
+/** Options of the retailCRM connector. */
+export const retailcrmOptionsSchema = z
+  .object({
+    /** The portal address, e.g. `https://my-shop.retailcrm.ru`. */
+    url: z.string().min(1),
+    /** The API key (Settings → Integration → API keys). Never logged. */
+    apiKey: z.string().min(8),
+    /** The shop's text code (`site`). */
+    site: z.string().min(1),
+    /** The portal admin's e-mail: the CRM user who gets tasks when no manager is linked. */
+    adminEmail: z.email(),
+    /** The integration code; the module code must start with it. @defaultValue 'crossline' */
+    integrationCode: z.string().min(1).default('crossline'),
+    /** The module's code in this CRM. @defaultValue `<integrationCode>-<site>` */
+    moduleCode: z.string().min(1).optional(),
+    /** How the module shows in the CRM. */
+    module: moduleSettingsSchema.default({ name: 'crossline', externalPhones: [] }),
+    /** The account's time zone: dates are sent in it (UNCERTAIN). @defaultValue 'Europe/Kyiv' */
+    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Kyiv'),
+    /** The country of numbers written without a country code. @defaultValue 'UA' */
+    defaultCountry: z
+      .string()
+      .refine(isCountry, 'not a country code known to the phone metadata')
+      .transform((code) => code as Country)
+      .default('UA'),
+    /** How many forms of a number a customer search tries (`380…`, `+380…`, `0…`). @defaultValue 3 */
+    lookupVariants: z.number().int().min(1).max(13).default(3),
+    /** Requests per second per key. @defaultValue `{ general: 10, telephony: 40 }` */
+    rateLimits: z
+      .object({
+        /** Every route but telephony. @defaultValue 10 */
+        general: z.number().positive().default(10),
+        /** `/telephony/*`. @defaultValue 40 */
+        telephony: z.number().positive().default(40),
+      })
+      .default({ general: 10, telephony: 40 }),
+    /** Host employees linked to CRM users; at most one is the senior manager. */
+    employees: z.array(employeeLinkSchema).default([]),
+    /**
+     * Where a contact's custom fields, UTM tags and extra call parameters go: canonical path →
+     * customer path, e.g. `{ 'customFields.landing': 'customFields.landing_page' }`. Fields not
+     * in the map are not sent (a custom field the CRM does not have would fail the request).
+     */
+    customFields: z.record(z.string(), z.string()).default({}),
+    /** The order method code of orders created for calls, e.g. `phone`. */
+    orderMethod: z.string().min(1).optional(),
+    /** Self-hosted ("box") portal hosts to accept. */
+    customDomains: z.array(z.string().min(1)).default([]),
+    /** Accept a loopback `http` portal: only for the simulator in tests and demos. */
+    allowLoopback: z.boolean().default(false),
+    /** Retries of a failed request before the outbox takes over. @defaultValue 4 */
+    retries: z.number().int().min(0).max(10).default(4),
+  })
+  .superRefine((options, context) => {
+    const portal = normalizePortalUrl(options.url, options);
+    if ('problem' in portal) {
+      context.addIssue({ code: 'custom', path: ['url'], message: `portal URL ${portal.problem}` });
+    }
+    const code = options.moduleCode;
+    if (code !== undefined && !code.startsWith(options.integrationCode)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['moduleCode'],
+        message: 'must start with integrationCode (the CRM refuses it otherwise)',
+      });
+    }
+    if (options.employees.filter((link) => link.senior).length > 1) {
+      context.addIssue({ code: 'custom', path: ['employees'], message: 'more than one senior' });
+    }
+    const ids = options.employees.map((link) => link.employeeId);
+    if (new Set(ids).size !== ids.length) {
+      context.addIssue({ code: 'custom', path: ['employees'], message: 'an employee twice' });
+    }
+  })
+  .transform((options) => ({
+    ...options,
+    origin: (normalizePortalUrl(options.url, options) as { origin: string }).origin,
+    moduleCode: options.moduleCode ?? `${options.integrationCode}-${options.site}`,
+  }));
+
+/** Options of the retailCRM connector, as given. */
+export type RetailcrmOptions = z.input<typeof retailcrmOptionsSchema>;
+/** Options of the retailCRM connector, validated, with defaults and the portal's origin. */
+export type RetailcrmConfig = z.output<typeof retailcrmOptionsSchema>;
+
+/** A country code of the phone metadata, e.g. `UA`. */
+export type Country = NonNullable<NormalizePhoneOptions['defaultCountry']>;
+
+function isCountry(code: string): boolean {
+  try {
+    normalizePhone('+380671234567', { defaultCountry: code as Country });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

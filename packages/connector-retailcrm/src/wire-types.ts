@@ -1,0 +1,165 @@
+import type { RetailcrmSource } from './schemas.js';
+
+/** A customer as sent to `customers/create` and `customers/{x}/edit`. */
+export interface RetailcrmCustomerInput {
+  /** The host's id. */
+  externalId?: string;
+  /** Given name. */
+  firstName?: string;
+  /** Family name. */
+  lastName?: string;
+  /** Middle name. */
+  patronymic?: string;
+  /** E-mail. */
+  email?: string;
+  /** Date of birth, `Y-m-d`. */
+  birthday?: string;
+  /** Phones. On edit the list REPLACES the stored one: send the stored numbers too. */
+  phones?: ReadonlyArray<{ readonly number: string }>;
+  /** UTM data. */
+  source?: RetailcrmSource;
+  /** Custom fields by code. */
+  customFields?: Readonly<Record<string, unknown>>;
+  /** The responsible manager. */
+  managerId?: number;
+}
+
+/** A task as sent to `tasks/create`. */
+export interface RetailcrmTaskInput {
+  /** The title. */
+  text: string;
+  /** Details. */
+  commentary?: string;
+  /** Due, `Y-m-d H:i` in the account's time zone. */
+  datetime?: string;
+  /** The user it is for. */
+  performerId: number;
+  /** The customer it is bound to. */
+  customer?: { readonly id: number };
+  /** The customer's number. */
+  phone?: string;
+}
+
+/** An order as sent to `orders/create`. */
+export interface RetailcrmOrderInput {
+  /** The host's id. */
+  externalId?: string;
+  /** The order number. */
+  number?: string;
+  /** The customer's phone. */
+  phone?: string;
+  /** The customer. */
+  customer?: { readonly id: number };
+  /** An order method code of the account, e.g. `phone`. */
+  orderMethod?: string;
+  /** Made from a call. */
+  call?: boolean;
+  /** UTM data. */
+  source?: RetailcrmSource;
+  /** Lines. */
+  items?: ReadonlyArray<{
+    /** The product's name. */
+    readonly productName: string;
+    /** Unit price. */
+    readonly initialPrice: number;
+    /** Quantity. */
+    readonly quantity: number;
+    /** The product's SKU, as an offer's external id. */
+    readonly offer?: { readonly externalId: string };
+  }>;
+}
+
+/** One call of `telephony/calls/upload`. */
+export interface RetailcrmCallUpload {
+  /** Start, `Y-m-d H:i:s` in the account's time zone. */
+  date: string;
+  /** `in` or `out`. */
+  type: 'in' | 'out';
+  /** The client's number. */
+  phone: string;
+  /** The extension that handled it. */
+  code?: string;
+  /** The user who handled it (instead of `code`). */
+  userId?: number;
+  /** How it ended (note the spelling `no answer`). */
+  result: 'answered' | 'busy' | 'failed' | 'no answer' | 'not allowed' | 'unknown';
+  /** Talk time, seconds. */
+  duration?: number;
+  /** Ring time, seconds. */
+  durationWaiting?: number;
+  /** The call's id; a second upload with it is reported as a duplicate. */
+  externalId: string;
+  /** Where the CRM can fetch the recording. */
+  recordUrl?: string;
+  /** UTM data. */
+  source?: RetailcrmSource;
+  /** The tracking or line number. */
+  externalPhone?: string;
+  /** The shop code. */
+  site?: string;
+}
+
+/** A real-time call event of `telephony/call/event`. */
+export interface RetailcrmCallEvent {
+  /** The client's number. */
+  phone: string;
+  /** `in`, `out` or `hangup`. */
+  type: 'in' | 'out' | 'hangup';
+  /** Extensions to notify. */
+  codes?: readonly string[];
+  /** Users to notify. */
+  userIds?: readonly number[];
+  /** With `hangup` only (note the spelling `no answered`). */
+  hangupStatus?: 'answered' | 'busy' | 'cancel' | 'failed' | 'no answered';
+  /** The shop code. */
+  site?: string;
+  /** The tracking or line number. */
+  externalPhone?: string;
+  /** The call's id, linking the event to the uploaded call. */
+  callExternalId?: string;
+}
+
+/** The telephony integration module, as sent to `integration-modules/{code}/edit`. */
+export interface RetailcrmIntegrationModule {
+  /** The module's code; starts with `integrationCode`. */
+  code: string;
+  /** The integration's code. */
+  integrationCode: string;
+  /** Whether it is on. */
+  active: boolean;
+  /** Its name in the marketplace list. */
+  name: string;
+  /** SVG logo URL. */
+  logo?: string;
+  /** The host's id for this account. */
+  clientId?: string;
+  /** The host's base URL. */
+  baseUrl?: string;
+  /** The host's settings page. */
+  accountUrl?: string;
+  /** The telephony part. */
+  integrations: {
+    /** Telephony settings. */
+    readonly telephony: {
+      /** Click-to-call URL. */
+      readonly makeCallUrl?: string;
+      /** User status URL. */
+      readonly changeUserStatusUrl?: string;
+      /** Settings change only through the API. */
+      readonly allowEdit: boolean;
+      /** Sends `in` events. */
+      readonly inputEventSupported: boolean;
+      /** Sends `out` events. */
+      readonly outputEventSupported: boolean;
+      /** Sends `hangup` events. */
+      readonly hangupEventSupported: boolean;
+      /** Users' extension codes. */
+      readonly additionalCodes: ReadonlyArray<{ readonly userId: number; readonly code: string }>;
+      /** Tracking numbers per shop. */
+      readonly externalPhones: ReadonlyArray<{
+        readonly siteCode: string;
+        readonly externalPhone: string;
+      }>;
+    };
+  };
+}
