@@ -1,171 +1,148 @@
 /**
- * `npm run demo` — crossline's primitives at work against a vendor-like loopback server,
- * until the connector demo replaces it: a stream of calls with phone numbers typed every
- * which way is normalised and posted to a "CRM" that allows 20 requests/s per key, answers
- * 503 "Rate limit exceeded" when pushed harder, fails now and then, and echoes the API key in
- * its error messages. Ends with what the server received: every call once, none lost, and
- * the key in no log line.
+ * `npm run demo` — call tracking into retailCRM, against the retailCRM simulator from
+ * @crossline/testing: a stream of calls (answered, missed, new and returning callers, numbers
+ * typed every which way, UTM tags) goes through the call-tracking pipeline with a SQLite outbox.
+ * Midway the API key is changed in the CRM: the connector turns broken and calls are buffered.
+ * The new key is entered and the connector re-activated with replay: the last three days are
+ * sent once, older calls are dropped and reported. The summary is read back from the CRM.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { retailcrm } from '@crossline/connector-retailcrm';
 import {
-  createHttpClient,
-  InvalidPhoneError,
-  LocalRateLimiter,
+  callTrackingPipeline,
+  createHub,
   normalizePhone,
-  RateLimiterRegistry,
+  SqliteReplayStore,
 } from '@crossline/core';
+import { startRetailcrmSimulator } from '@crossline/testing';
 import pino from 'pino';
+import { makeCalls, returningCallers } from './demo/calls.js';
+import { progress } from './demo/progress.js';
 
-const apiKey = `demo-${crypto.randomUUID()}`;
-const calls = 200;
-const serverLimit = 20;
-
-/** A CRM that counts per second like a vendor does and refuses what goes over. */
-function startCrm() {
-  const received = new Map<string, number>();
-  let throttled = 0;
-  let failed = 0;
-  let window = { start: 0, count: 0 };
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const now = Date.now();
-      if (now - window.start >= 1000) window = { start: now, count: 0 };
-      window.count += 1;
-      const json = (status: number, body: unknown) =>
-        response
-          .writeHead(status, { 'content-type': 'application/json' })
-          .end(JSON.stringify(body));
-      if (request.headers['x-api-key'] !== apiKey) return json(401, { errorMsg: 'Wrong apiKey' });
-      if (window.count > serverLimit) {
-        throttled += 1;
-        return json(503, { success: false, errorMsg: 'Rate limit exceeded' });
-      }
-      if (Math.random() < 0.05) {
-        failed += 1;
-        return json(500, { success: false, errorMsg: `Internal error for key ${apiKey}` });
-      }
-      const call = JSON.parse(
-        new URLSearchParams(Buffer.concat(chunks).toString()).get('call') ?? '{}',
-      );
-      received.set(call.externalId, (received.get(call.externalId) ?? 0) + 1);
-      json(200, { success: true });
-    });
-  });
-  return {
-    received,
-    stats: () => ({ throttled, failed }),
-    listen: () =>
-      new Promise<string>((resolve) =>
-        server.listen(0, '127.0.0.1', () =>
-          resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-        ),
-      ),
-    close: () => server.close(),
-  };
+const hour = 3_600_000;
+const day = 24 * hour;
+const started = performance.now();
+const crm = await startRetailcrmSimulator();
+for (const caller of returningCallers) {
+  crm.state.addCustomer({ firstName: caller.firstName, phones: [{ number: caller.phone }] });
 }
-
-/** Phone numbers as callers' numbers arrive from telephony and web forms. */
-function typedPhone(index: number): string {
-  const rest = String(1_000_000 + ((index * 7919) % 9_000_000)).slice(-7);
-  const [a, b, c] = [rest.slice(0, 3), rest.slice(3, 5), rest.slice(5)];
-  const forms = [
-    `+38 (067) ${a}-${b}-${c}`,
-    `067 ${a} ${b} ${c}`,
-    `380${'67'}${rest}`,
-    `8 067 ${a} ${b} ${c}`,
-    `tel:+38067${rest}`,
-    `00380 67 ${rest}`,
-  ];
-  return index % 50 === 7 ? 'call me back' : (forms[index % forms.length] as string);
-}
-
-const crm = startCrm();
-const url = await crm.listen();
+const directory = mkdtempSync(join(tmpdir(), 'crossline-demo-'));
 const logLines: string[] = [];
 const logger = pino(
   { level: 'debug' },
   new Writable({ write: (chunk, _encoding, done) => done(void logLines.push(String(chunk))) }),
 );
-const limiter = new RateLimiterRegistry().get(
-  { vendor: 'demo-crm', account: url, credential: apiKey },
-  () => new LocalRateLimiter({ limit: 25 }), // deliberately above the CRM's 20/s: crossline must absorb its 503s
-);
-const http = createHttpClient({
-  baseUrl: `${url}/api/v5`,
-  auth: { type: 'header', name: 'X-API-KEY', value: apiKey },
-  rateLimiter: limiter,
+const store = new SqliteReplayStore({ path: join(directory, 'outbox.db') });
+const hub = createHub({ store, logger, retry: { baseDelayMs: 200, maxDelayMs: 2_000 } });
+const connector = retailcrm({
+  id: 'shop-crm',
+  url: crm.url,
+  allowLoopback: true, // the simulator listens on http://127.0.0.1
+  apiKey: crm.apiKey,
+  site: 'main-shop',
+  adminEmail: 'admin@shop.example',
+  employees: [
+    { employeeId: 'op-olena', userId: 7, code: '101', senior: true },
+    { employeeId: 'op-taras', userId: 8, code: '102' },
+  ],
+  customFields: { 'customFields.landing': 'customFields.landing_page' },
+  replayOnReactivate: true,
   logger,
-  retry: { retries: 8, baseDelayMs: 100 },
-  interpretResponse: ({ status, body }) =>
-    status === 503 && (body as { errorMsg?: string })?.errorMsg === 'Rate limit exceeded'
-      ? { throttled: true }
-      : undefined,
 });
+const counts = { delivered: 0, replayed: 0, buffered: 0, dropped: 0, failed: 0 };
+hub.on('delivered', ({ replayed }) => {
+  counts.delivered += 1;
+  if (replayed) counts.replayed += 1;
+});
+hub.on('buffered', () => (counts.buffered += 1));
+hub.on('dropped', () => (counts.dropped += 1));
+hub.on('failed', () => (counts.failed += 1));
+hub.register(connector).pipeline(callTrackingPipeline({ connector: connector.id }));
+await hub.start();
 
-console.log(
-  `crossline demo — ${calls} calls to a CRM that allows ${serverLimit} requests/s (limiter set to 25/s)\n`,
-);
-const started = Date.now();
-let delivered = 0;
-let invalid = 0;
-const live = process.stdout.isTTY === true;
-const progress = setInterval(
-  () => {
-    const done = delivered + invalid;
-    const bar = '█'.repeat(Math.round((done / calls) * 30)).padEnd(30, '░');
-    const line = `  ${bar} ${done}/${calls}  delivered ${delivered}  not a phone ${invalid}  503s absorbed ${crm.stats().throttled}`;
-    process.stdout.write(live ? `\r${line}  ` : `${line}\n`);
-  },
-  live ? 200 : 2000,
+let phase = 'live';
+let published = 0;
+const line = progress(
+  () =>
+    `${phase.padEnd(9)} published ${published} · delivered ${counts.delivered} (replayed ${counts.replayed}) · buffered ${counts.buffered} · dropped ${counts.dropped} · retried ${counts.failed} · connector ${connector.status} · CRM calls ${crm.state.calls.length}, 503s ${crm.state.throttled}`,
 );
 
-await Promise.all(
-  Array.from({ length: calls }, async (_, index) => {
-    let phone: string;
-    try {
-      phone = normalizePhone(typedPhone(index));
-    } catch (error) {
-      if (InvalidPhoneError.isInstance(error)) invalid += 1;
-      return;
-    }
-    const call = {
-      externalId: `call-${index}`,
-      phone,
-      result: index % 4 === 0 ? 'missed' : 'answered',
-    };
-    // Marked idempotent: this CRM answers 500 before storing anything, and a real one is sent
-    // the envelope id as externalId, so a resend after a 500 cannot create a second call.
-    await http.request({
-      method: 'POST',
-      path: '/telephony/calls/upload',
-      form: { call: JSON.stringify(call) },
-      idempotent: true,
-    });
-    delivered += 1;
-  }),
-);
-clearInterval(progress);
-crm.close();
+const verify = await connector.verify();
+await connector.activate();
 
-const expected = calls - invalid;
-const duplicates = [...crm.received.values()].filter((count) => count > 1).length;
-const lost = expected - crm.received.size;
-const leaked = logLines.some((line) => line.includes(apiKey));
-console.log(`${live ? '\r' : ''}  ${'█'.repeat(30)} ${calls}/${calls}${' '.repeat(60)}\n`);
-console.log(
-  `  calls sent             ${expected} (+ ${invalid} rejected as not a phone number, with a typed error)`,
+// 1. Live: 24 calls of the last minutes.
+const live = makeCalls(0, 24, (index) => (24 - index) * 60_000);
+for (const call of live) {
+  await hub.publish('calls', call);
+  published += 1;
+}
+await hub.idle();
+
+// 2. The password is changed in the CRM: the old key stops working. Calls keep coming, and
+// the host also hands over calls it held for days (four of them older than the window).
+phase = 'broken';
+const oldKey = crm.apiKey;
+const newKey = crm.rotateKey();
+const meanwhile = makeCalls(24, 20, (index) => (index - 23) * 2 * hour); // up to 40 hours ago
+const tooOld = makeCalls(44, 4, (index) => 4 * day + index * hour);
+for (const call of [...meanwhile, ...tooOld]) {
+  await hub.publish('calls', call);
+  published += 1;
+  await hub.idle();
+}
+
+// 3. The new key is entered and the integration re-activated ("send data after re-activation").
+phase = 'replaying';
+connector.configure({ apiKey: newKey });
+await connector.activate();
+await hub.idle();
+phase = 'done';
+line.stop();
+await hub.stop();
+await store.close();
+
+// The summary, read back from the CRM.
+const seeded = returningCallers.length;
+const expected = [...live, ...meanwhile].map((call) => `calls:${call.id}`);
+const logged = crm.state.calls.map((call) => call.externalId);
+const phonesOf = crm.state.customers.map((customer) =>
+  customer.phones.map((phone) => normalizePhone(phone.number)),
 );
-console.log(`  received by the CRM    ${crm.received.size}`);
-console.log(
-  `  503 rate-limit answers ${crm.stats().throttled} absorbed (whole bucket paused, then resumed)`,
-);
-console.log(`  500 answers            ${crm.stats().failed} retried with full-jitter backoff`);
-console.log(`  duplicates             ${duplicates}`);
-console.log(`  lost                   ${lost}`);
-console.log(`  API key in ${logLines.length} log lines: ${leaked ? 'LEAKED' : 'never'}`);
-console.log(`  time                   ${((Date.now() - started) / 1000).toFixed(1)} s`);
-if (duplicates > 0 || lost > 0 || leaked) process.exitCode = 1;
+const distinctPhones = new Set(phonesOf.flat());
+const duplicates =
+  logged.length -
+  new Set(logged).size +
+  (phonesOf.flat().length - distinctPhones.size) +
+  (crm.state.tasks.length - new Set(crm.state.tasks.map((task) => task.commentary)).size);
+const lost = expected.filter((id) => !logged.includes(id)).length;
+const missedIncoming = [...live, ...meanwhile].filter(
+  (call) => call.direction === 'incoming' && call.result !== 'answered',
+).length;
+const keyInLogs = logLines.filter((entry) => entry.includes(oldKey) || entry.includes(newKey));
+const seconds = (performance.now() - started) / 1000;
+console.log(`
+crossline demo — call tracking → retailCRM simulator (${seconds.toFixed(1)} s)
+  check connection:   ${verify.ok ? 'ok' : `FAILED ${JSON.stringify(verify)}`}
+  calls published:    ${published} (${live.length} live, ${meanwhile.length} while the key was broken, ${tooOld.length} older than 3 days)
+  customers:          ${crm.state.customers.length - seeded} created, ${seeded} were already in the CRM
+  calls logged:       ${crm.state.calls.length} (with recordings: ${crm.state.calls.filter((call) => call.recordUrl).length})
+  tasks created:      ${crm.state.tasks.length} for ${missedIncoming} missed incoming calls
+  calls replayed:     ${counts.replayed} after re-activation
+  calls dropped:      ${counts.dropped} (older than today and the 2 previous days, each reported)
+  rate-limit answers: ${crm.state.throttled}
+  duplicates:         ${duplicates}
+  lost:               ${lost}
+  API key in ${logLines.length} log lines: ${keyInLogs.length === 0 ? 'never' : 'LEAKED'}`);
+await crm.close();
+rmSync(directory, { recursive: true, force: true });
+const failed =
+  !verify.ok ||
+  duplicates > 0 ||
+  lost > 0 ||
+  keyInLogs.length > 0 ||
+  counts.dropped !== tooOld.length ||
+  crm.state.tasks.length !== missedIncoming;
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,230 @@
+import {
+  type CallInput,
+  callTrackingPipeline,
+  createHub,
+  type Hub,
+  MemoryReplayStore,
+} from '@crossline/core';
+import { type RetailcrmSimulator, startRetailcrmSimulator } from '@crossline/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { retailcrm } from './connector.js';
+import type { RetailcrmOptions } from './options.js';
+import { requiredMethods } from './permissions.js';
+
+let crm: RetailcrmSimulator | undefined;
+let hub: Hub | undefined;
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+  await crm?.close();
+  crm = undefined;
+});
+
+const day = 86_400_000;
+
+async function setup(
+  overrides: Partial<RetailcrmOptions> & { replayOnReactivate?: boolean } = {},
+  simulator: Parameters<typeof startRetailcrmSimulator>[0] = {},
+) {
+  crm = await startRetailcrmSimulator(simulator);
+  const connector = retailcrm({
+    id: 'crm',
+    url: crm.url,
+    allowLoopback: true,
+    apiKey: crm.apiKey,
+    site: 'main-shop',
+    adminEmail: 'admin@shop.example',
+    employees: [
+      { employeeId: 'op-olena', userId: 7, code: '101', senior: true },
+      { employeeId: 'op-taras', userId: 8, code: '102' },
+    ],
+    retries: 6,
+    ...overrides,
+  });
+  hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+  hub.register(connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+  await hub.start();
+  return { crm, hub, connector };
+}
+
+function call(index: number, overrides: Partial<CallInput> = {}): CallInput {
+  return {
+    id: `call-${index}`,
+    direction: 'incoming',
+    result: 'answered',
+    from: '+380671234567',
+    to: '0441112233',
+    startedAt: new Date().toISOString(),
+    durationSec: 42,
+    recordingUrl: `https://records.example/${index}.mp3`,
+    ...overrides,
+  };
+}
+
+describe('retailCRM connector against the simulator', () => {
+  it('verify() names exactly the methods the key lacks', async () => {
+    const { crm, connector } = await setup();
+    const allowed = requiredMethods.filter(
+      (method) => method !== '/api/tasks/create' && method !== '/api/telephony/calls/upload',
+    );
+    crm.addKey('limited-key-0123456789', { credentials: allowed });
+    connector.configure({ apiKey: 'limited-key-0123456789' });
+    expect(await connector.verify()).toMatchObject({
+      ok: false,
+      reachable: true,
+      credentialsValid: true,
+      missingPermissions: ['/api/tasks/create', '/api/telephony/calls/upload'],
+    });
+    connector.configure({ apiKey: 'not-a-key-at-all-0000' });
+    expect(await connector.verify()).toMatchObject({ ok: false, credentialsValid: false });
+  });
+
+  it('activation registers the telephony module with the extensions; deactivation switches it off', async () => {
+    const { crm, connector } = await setup();
+    await connector.activate();
+    const module = crm.state.integrationModules.get('crossline-main-shop');
+    expect(module).toMatchObject({ active: true, integrationCode: 'crossline' });
+    expect(module?.integrations?.telephony?.additionalCodes).toEqual([
+      { userId: 7, code: '101' },
+      { userId: 8, code: '102' },
+    ]);
+    await connector.deactivate();
+    expect(crm.state.integrationModules.get('crossline-main-shop')?.active).toBe(false);
+  });
+
+  it('activation refuses an employee linked to a user who is not an active manager', async () => {
+    const { connector } = await setup({ employees: [{ employeeId: 'gone', userId: 9 }] });
+    await expect(connector.activate()).rejects.toThrow(/gone → user 9/);
+    expect(connector.status).toBe('inactive');
+  });
+
+  it('finds a customer stored as "+38 (067) 123-45-67", logs the call and binds the missed-call task', async () => {
+    const { crm, hub, connector } = await setup();
+    const stored = crm.state.addCustomer({
+      firstName: 'Ivan',
+      phones: [{ number: '+38 (067) 123-45-67' }],
+    });
+    await connector.activate();
+    await hub.publish(
+      'calls',
+      call(1, { from: '067 123 45 67', result: 'missed', employee: { id: 'op-taras' } }),
+    );
+    await hub.idle();
+    expect(crm.state.customers).toHaveLength(1);
+    expect(crm.state.calls).toEqual([
+      expect.objectContaining({
+        externalId: 'calls:call-1',
+        phone: '+380671234567',
+        code: '102',
+        result: 'no answer',
+      }),
+    ]);
+    expect(crm.state.tasks).toEqual([
+      expect.objectContaining({
+        performerId: 8,
+        customer: expect.objectContaining({ id: stored.id }),
+      }),
+    ]);
+  });
+
+  it('routes an unlinked employee, or none, to the senior manager', async () => {
+    const { crm, hub, connector } = await setup();
+    await connector.activate();
+    await hub.publish('calls', call(1, { result: 'missed', employee: { id: 'op-unknown' } }));
+    await hub.publish('calls', call(2, { from: '0501112233', result: 'missed' }));
+    await hub.idle();
+    expect(crm.state.calls.map((entry) => entry.code)).toEqual(['101', '101']);
+    expect(crm.state.tasks.map((task) => task.performerId)).toEqual([7, 7]);
+  });
+
+  it('creates a new caller with UTM as source and keeps stored phones on an upsert', async () => {
+    const { crm, hub, connector } = await setup();
+    await connector.activate();
+    await hub.publish(
+      'calls',
+      call(1, { from: '0931234567', utm: { source: 'google', term: 'boots' } }),
+    );
+    await hub.idle();
+    expect(crm.state.customers).toEqual([
+      expect.objectContaining({
+        phones: [{ number: '+380931234567' }],
+        source: { source: 'google', keyword: 'boots' },
+      }),
+    ]);
+    await connector.perform(
+      'contacts.upsert',
+      { phones: ['0931234567', '0501112233'] },
+      { envelopeId: 'x', occurredAt: 0, signal: undefined },
+    );
+    expect(crm.state.customers[0]?.phones).toEqual([
+      { number: '+380931234567' },
+      { number: '+380501112233' },
+    ]);
+  });
+
+  it('absorbs a storm of 503 "Rate limit exceeded" without losing or repeating a call', {
+    timeout: 60_000,
+  }, async () => {
+    // The connector believes it may send 4× what the CRM allows on telephony routes.
+    const { crm, hub, connector } = await setup(
+      { rateLimits: { general: 10, telephony: 40 } },
+      { rateLimits: { telephony: 10 } },
+    );
+    const phones = Array.from({ length: 15 }, (_, index) => `+38067${1_000_000 + index}`);
+    for (const phone of phones) crm.state.addCustomer({ phones: [{ number: phone }] });
+    await connector.activate();
+    await Promise.all(phones.map((from, index) => hub.publish('calls', call(index, { from }))));
+    for (let round = 0; round < 200 && crm.state.calls.length < phones.length; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await hub.idle();
+    }
+    expect(crm.state.throttled).toBeGreaterThan(0);
+    expect(crm.state.calls.map((entry) => entry.externalId).sort()).toEqual(
+      phones.map((_, index) => `calls:call-${index}`).sort(),
+    );
+    expect(crm.state.customers).toHaveLength(phones.length);
+  });
+
+  it('a changed key breaks the connector; re-activation replays the last 3 days once and drops older calls', async () => {
+    const { crm, hub, connector } = await setup();
+    const dropped: string[] = [];
+    hub.on('dropped', ({ envelope, reason }) => dropped.push(`${envelope.eventId}:${reason}`));
+    await connector.activate();
+    await hub.publish('calls', call(1));
+    await hub.idle();
+    const newKey = crm.rotateKey();
+    await hub.publish('calls', call(2, { startedAt: new Date(Date.now() - day).toISOString() }));
+    await hub.idle();
+    expect(connector.status).toBe('broken');
+    await hub.publish(
+      'calls',
+      call(3, { startedAt: new Date(Date.now() - 5 * day).toISOString() }),
+    );
+    await hub.publish('calls', call(4));
+    connector.configure({ apiKey: newKey });
+    await connector.activate({ replay: true });
+    await hub.idle();
+    expect(crm.state.calls.map((entry) => entry.externalId)).toEqual([
+      'calls:call-1',
+      'calls:call-2',
+      'calls:call-4',
+    ]);
+    expect(dropped).toEqual(['call-3:outside-retention']);
+  });
+
+  it('re-activation without replay (replayOnReactivate: false) drops what was buffered and says so', async () => {
+    const { crm, hub, connector } = await setup({ replayOnReactivate: false });
+    const dropped: string[] = [];
+    hub.on('dropped', ({ envelope, reason }) => dropped.push(`${envelope.eventId}:${reason}`));
+    await connector.activate();
+    const newKey = crm.rotateKey();
+    await hub.publish('calls', call(1));
+    await hub.publish('calls', call(2));
+    await hub.idle();
+    connector.configure({ apiKey: newKey });
+    await connector.activate();
+    await hub.idle();
+    expect(crm.state.calls).toHaveLength(0);
+    expect(dropped).toEqual(['call-1:replay-disabled', 'call-2:replay-disabled']);
+  });
+});
