@@ -5,8 +5,10 @@
 import { runOutboxBenchmark } from './outbox.bench.js';
 import { runPhoneBenchmark } from './phone.bench.js';
 import { runRateLimiterBenchmark } from './rate-limiter.bench.js';
+import { runRetailcrmBenchmark } from './retailcrm.bench.js';
 
 console.log(`crossline benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
 runPhoneBenchmark();
 await runRateLimiterBenchmark();
 await runOutboxBenchmark();
+await runRetailcrmBenchmark();
