@@ -1,6 +1,7 @@
 import { ConfigError } from '@crossline/core';
 import type { RetailcrmClient } from './client.js';
 import type { RetailcrmConfig } from './options.js';
+import type { RetailcrmUser } from './schemas.js';
 import type { RetailcrmIntegrationModule } from './wire-types.js';
 
 /** The telephony module as this connector registers it; `active` switches it on or off. */
@@ -39,8 +40,8 @@ export function integrationModule(
 /**
  * The CRM users who may be linked: active members of a managers group. Every page is read.
  */
-export async function listManagers(client: RetailcrmClient) {
-  const managers = [];
+export async function listManagers(client: RetailcrmClient): Promise<RetailcrmUser[]> {
+  const managers: RetailcrmUser[] = [];
   for await (const user of client.iterateUsers({ isManager: true, active: true })) {
     if (user.active !== false && user.isManager !== false) managers.push(user);
   }
@@ -51,7 +52,7 @@ export async function listManagers(client: RetailcrmClient) {
  * Activation: checks that every linked employee is an active manager in the CRM, then
  * registers (or updates) the telephony module with the extension codes, so it shows in the
  * CRM's marketplace list.
- * @throws {@link ConfigError} naming the employees linked to users who are not active managers
+ * @throws `ConfigError` naming the employees linked to users who are not active managers
  */
 export async function registerModule(
   client: RetailcrmClient,

@@ -49,7 +49,7 @@ async function verify({
  * `orders.create`. Activation registers the telephony integration module (with the linked
  * employees' extensions); deactivation switches it off. Options are validated at once.
  *
- * @throws {@link ConfigError} naming every invalid option
+ * @throws `ConfigError` (from `@crossline/core`) naming every invalid option
  * @example
  * ```ts
  * const crm = retailcrm({

@@ -46,6 +46,14 @@ export const moduleSettingsSchema = z.object({
     .default([]),
 });
 
+/** What the options schema adds: the portal's origin and the module code. */
+export interface PortalDerived {
+  /** The portal's origin, e.g. `https://shop.retailcrm.ru`; the API is under `/api`. */
+  readonly origin: string;
+  /** The module's code, given or `<integrationCode>-<site>`. */
+  readonly moduleCode: string;
+}
+
 /** Options of the retailCRM connector. */
 export const retailcrmOptionsSchema = z
   .object({
@@ -120,7 +128,7 @@ export const retailcrmOptionsSchema = z
       context.addIssue({ code: 'custom', path: ['employees'], message: 'an employee twice' });
     }
   })
-  .transform((options) => ({
+  .transform((options): typeof options & PortalDerived => ({
     ...options,
     origin: (normalizePortalUrl(options.url, options) as { origin: string }).origin,
     moduleCode: options.moduleCode ?? `${options.integrationCode}-${options.site}`,

@@ -23,6 +23,17 @@ export interface PortalUrlOptions {
   allowLoopback?: boolean | undefined;
 }
 
+/** The outcome of {@link normalizePortalUrl}: the origin, or what is wrong. */
+export type PortalUrlCheck =
+  | {
+      /** The portal's origin, e.g. `https://shop.retailcrm.ru`. */
+      readonly origin: string;
+    }
+  | {
+      /** What is wrong, in a sentence fragment (`must use https`). */
+      readonly problem: string;
+    };
+
 /**
  * Checks a portal address the way the vendor's own transport code does, and returns its
  * origin (`https://shop.retailcrm.ru`) to which `/api/v5` is added. Accepted: `https`, no
@@ -31,10 +42,7 @@ export interface PortalUrlOptions {
  *
  * @returns the problem in a sentence, or the origin
  */
-export function normalizePortalUrl(
-  input: string,
-  options: PortalUrlOptions = {},
-): { origin: string } | { problem: string } {
+export function normalizePortalUrl(input: string, options: PortalUrlOptions = {}): PortalUrlCheck {
   let url: URL;
   try {
     url = new URL(input.trim());

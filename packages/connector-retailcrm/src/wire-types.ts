@@ -1,5 +1,48 @@
 import type { RetailcrmSource } from './schemas.js';
 
+/** A phone as sent: `{ number }`. */
+export interface PhoneEntry {
+  /** The number, e.g. `+380671234567`. */
+  readonly number: string;
+}
+
+/** A reference to a CRM record by id. */
+export interface IdRef {
+  /** The CRM's id. */
+  readonly id: number;
+}
+
+/** An extension code of a CRM user in the telephony module. */
+export interface AdditionalCode {
+  /** The CRM user. */
+  readonly userId: number;
+  /** The extension. */
+  readonly code: string;
+}
+
+/** A tracking number shown for a shop. */
+export interface ExternalPhone {
+  /** The shop code. */
+  readonly siteCode: string;
+  /** The number, as the CRM should show it. */
+  readonly externalPhone: string;
+}
+
+/** An order line as sent. */
+export interface OrderItemInput {
+  /** The product's name. */
+  readonly productName: string;
+  /** Unit price. */
+  readonly initialPrice: number;
+  /** Quantity. */
+  readonly quantity: number;
+  /** The product's SKU, as an offer's external id. */
+  readonly offer?: {
+    /** The SKU. */
+    readonly externalId: string;
+  };
+}
+
 /** A customer as sent to `customers/create` and `customers/{x}/edit`. */
 export interface RetailcrmCustomerInput {
   /** The host's id. */
@@ -15,7 +58,7 @@ export interface RetailcrmCustomerInput {
   /** Date of birth, `Y-m-d`. */
   birthday?: string;
   /** Phones. On edit the list REPLACES the stored one: send the stored numbers too. */
-  phones?: ReadonlyArray<{ readonly number: string }>;
+  phones?: readonly PhoneEntry[];
   /** UTM data. */
   source?: RetailcrmSource;
   /** Custom fields by code. */
@@ -35,7 +78,7 @@ export interface RetailcrmTaskInput {
   /** The user it is for. */
   performerId: number;
   /** The customer it is bound to. */
-  customer?: { readonly id: number };
+  customer?: IdRef;
   /** The customer's number. */
   phone?: string;
 }
@@ -49,7 +92,7 @@ export interface RetailcrmOrderInput {
   /** The customer's phone. */
   phone?: string;
   /** The customer. */
-  customer?: { readonly id: number };
+  customer?: IdRef;
   /** An order method code of the account, e.g. `phone`. */
   orderMethod?: string;
   /** Made from a call. */
@@ -57,16 +100,7 @@ export interface RetailcrmOrderInput {
   /** UTM data. */
   source?: RetailcrmSource;
   /** Lines. */
-  items?: ReadonlyArray<{
-    /** The product's name. */
-    readonly productName: string;
-    /** Unit price. */
-    readonly initialPrice: number;
-    /** Quantity. */
-    readonly quantity: number;
-    /** The product's SKU, as an offer's external id. */
-    readonly offer?: { readonly externalId: string };
-  }>;
+  items?: readonly OrderItemInput[];
 }
 
 /** One call of `telephony/calls/upload`. */
@@ -154,12 +188,9 @@ export interface RetailcrmIntegrationModule {
       /** Sends `hangup` events. */
       readonly hangupEventSupported: boolean;
       /** Users' extension codes. */
-      readonly additionalCodes: ReadonlyArray<{ readonly userId: number; readonly code: string }>;
+      readonly additionalCodes: readonly AdditionalCode[];
       /** Tracking numbers per shop. */
-      readonly externalPhones: ReadonlyArray<{
-        readonly siteCode: string;
-        readonly externalPhone: string;
-      }>;
+      readonly externalPhones: readonly ExternalPhone[];
     };
   };
 }

@@ -1,0 +1,49 @@
+// The public surface of @crossline/testing, listed by name.
+
+export type { DropOptions, FailOptions, Latency } from './kit/faults.js';
+export { allValues, type FlatParams, lastValue, parseFlatParams } from './kit/params.js';
+export { matchesPath, type PathMatcher } from './kit/path-matcher.js';
+export type { RateLimitRule } from './kit/rate-limiter.js';
+export { jsonReply, ReplyError, type SimulatorReply } from './kit/reply.js';
+export { headerValue, type RecordedRequest, type SimulatorRequest } from './kit/request.js';
+export {
+  type RouteHandler,
+  type SimulatorMethod,
+  type SimulatorRateLimit,
+  type SimulatorRoute,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+  startSimulatorServer,
+} from './kit/start-simulator-server.js';
+export type { RetailcrmKeyOptions } from './retailcrm/key-ring.js';
+export type {
+  RetailcrmCustomer,
+  RetailcrmCustomerInput,
+  RetailcrmHistoryEntry,
+  RetailcrmPhone,
+  RetailcrmUser,
+  RetailcrmUserGroup,
+  RetailcrmUserInput,
+  RetailcrmUserStatus,
+  RetailcrmUtm,
+} from './retailcrm/model-people.js';
+export type {
+  RetailcrmAdditionalCode,
+  RetailcrmCall,
+  RetailcrmCallEvent,
+  RetailcrmExternalPhone,
+  RetailcrmIntegrationModule,
+  RetailcrmTelephonySettings,
+} from './retailcrm/model-telephony.js';
+export type {
+  RetailcrmOrder,
+  RetailcrmStatusGroup,
+  RetailcrmTask,
+} from './retailcrm/model-work.js';
+export { retailcrmCredentials, retailcrmScopes } from './retailcrm/routes/all-routes.js';
+export {
+  type RetailcrmSimulator,
+  type RetailcrmSimulatorOptions,
+  startRetailcrmSimulator,
+} from './retailcrm/start-retailcrm-simulator.js';
+export { RetailcrmState, type RetailcrmStateOptions } from './retailcrm/state.js';

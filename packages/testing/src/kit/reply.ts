@@ -1,0 +1,49 @@
+import type { ServerResponse } from 'node:http';
+
+/** An answer a simulator route gives: the HTTP status and a JSON body. */
+export interface SimulatorReply {
+  /** The HTTP status code. */
+  readonly status: number;
+  /** The body, sent as JSON. */
+  readonly body: unknown;
+  /** Extra response headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/** A JSON answer with `status`. */
+export function jsonReply(
+  status: number,
+  body: unknown,
+  headers?: Readonly<Record<string, string>>,
+): SimulatorReply {
+  return headers === undefined ? { status, body } : { status, body, headers };
+}
+
+/**
+ * Thrown by a route (or a helper it calls) to answer at once with `reply`: the kit catches it
+ * and sends the reply, so validation helpers can stop a handler without threading results back.
+ */
+export class ReplyError extends Error {
+  /** The answer to send. */
+  readonly reply: SimulatorReply;
+
+  /** @param reply - the answer to send instead of the route's own */
+  constructor(reply: SimulatorReply) {
+    super(`Simulator answers HTTP ${reply.status}`);
+    this.name = 'ReplyError';
+    this.reply = reply;
+  }
+}
+
+/** Writes `reply` to `response`, unless the connection is already gone. */
+export function writeReply(response: ServerResponse, reply: SimulatorReply): void {
+  if (response.destroyed || response.writableEnded) return;
+  const text = JSON.stringify(reply.body);
+  response
+    .writeHead(reply.status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      ...reply.headers,
+    })
+    .end(text);
+}
