@@ -36,7 +36,12 @@ const logger = pino(
   new Writable({ write: (chunk, _encoding, done) => done(void logLines.push(String(chunk))) }),
 );
 const store = new SqliteReplayStore({ path: join(directory, 'outbox.db') });
-const hub = createHub({ store, logger, retry: { baseDelayMs: 200, maxDelayMs: 2_000 } });
+const hub = createHub({
+  store,
+  logger,
+  timeZone: 'Europe/Kyiv', // "today and the 2 previous days" as the shop counts them
+  retry: { baseDelayMs: 200, maxDelayMs: 2_000 },
+});
 const connector = retailcrm({
   id: 'shop-crm',
   url: crm.url,

@@ -41,7 +41,11 @@ async function setup(
     retries: 6,
     ...overrides,
   });
-  hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 20, maxDelayMs: 200 } });
+  hub = createHub({
+    store: new MemoryReplayStore(),
+    timeZone: 'Europe/Kyiv',
+    retry: { baseDelayMs: 20, maxDelayMs: 200 },
+  });
   hub.register(connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
   await hub.start();
   return { crm, hub, connector };
@@ -77,6 +81,26 @@ describe('retailCRM connector against the simulator', () => {
     });
     connector.configure({ apiKey: 'not-a-key-at-all-0000' });
     expect(await connector.verify()).toMatchObject({ ok: false, credentialsValid: false });
+  });
+
+  it('verify() reports an unknown admin e-mail and employees who are not active managers', async () => {
+    const { connector } = await setup({
+      adminEmail: 'nobody@shop.example',
+      employees: [
+        { employeeId: 'op-olena', userId: 7, code: '101' },
+        { employeeId: 'gone', userId: 9 },
+      ],
+    });
+    expect(await connector.verify()).toMatchObject({
+      ok: false,
+      credentialsValid: true,
+      missingPermissions: [],
+      problems: [
+        'no active CRM user has the admin e-mail nobody@shop.example',
+        'employee gone: CRM user 9 is not an active manager',
+        'no senior manager: unroutable calls and tasks go to the admin',
+      ],
+    });
   });
 
   it('activation registers the telephony module with the extensions; deactivation switches it off', async () => {
@@ -162,27 +186,67 @@ describe('retailCRM connector against the simulator', () => {
     ]);
   });
 
-  it('absorbs a storm of 503 "Rate limit exceeded" without losing or repeating a call', {
+  it('absorbs a storm of 503 "Rate limit exceeded" without losing or repeating anything', {
     timeout: 60_000,
   }, async () => {
-    // The connector believes it may send 4× what the CRM allows on telephony routes.
+    // The connector believes it may send 3× what the CRM allows.
     const { crm, hub, connector } = await setup(
+      { rateLimits: { general: 30, telephony: 120 } },
       { rateLimits: { general: 10, telephony: 40 } },
-      { rateLimits: { telephony: 10 } },
     );
-    const phones = Array.from({ length: 15 }, (_, index) => `+38067${1_000_000 + index}`);
-    for (const phone of phones) crm.state.addCustomer({ phones: [{ number: phone }] });
+    const known = Array.from({ length: 6 }, (_, index) => `+38067${1_000_000 + index}`);
+    const fresh = Array.from({ length: 6 }, (_, index) => `+38050${2_000_000 + index}`);
+    for (const phone of known) crm.state.addCustomer({ phones: [{ number: phone }] });
     await connector.activate();
-    await Promise.all(phones.map((from, index) => hub.publish('calls', call(index, { from }))));
-    for (let round = 0; round < 200 && crm.state.calls.length < phones.length; round += 1) {
+    const calls = [...known, ...fresh].map((from, index) =>
+      call(index, { from, result: index % 2 === 0 ? 'missed' : 'answered' }),
+    );
+    const resent: string[] = [];
+    hub.on('delivered', ({ envelope, result }) => {
+      if ((result as { duplicate?: boolean } | undefined)?.duplicate) resent.push(envelope.id);
+    });
+    await Promise.all(calls.map((item) => hub.publish('calls', item)));
+    for (let round = 0; round < 400 && Object.keys(await hub.pending()).length > 0; round += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       await hub.idle();
     }
     expect(crm.state.throttled).toBeGreaterThan(0);
     expect(crm.state.calls.map((entry) => entry.externalId).sort()).toEqual(
-      phones.map((_, index) => `calls:call-${index}`).sort(),
+      calls.map((item) => `calls:${item.id}`).sort(),
     );
-    expect(crm.state.customers).toHaveLength(phones.length);
+    expect(crm.state.customers).toHaveLength(known.length + fresh.length); // none twice
+    expect(crm.state.tasks).toHaveLength(calls.length / 2); // one per missed call
+    expect(new Set(crm.state.tasks.map((task) => task.customer?.id)).size).toBe(calls.length / 2);
+    expect(resent).toEqual([]);
+  });
+
+  it('sends call pop-ups linked to the logged call, and skips stale ones', async () => {
+    const { crm, connector } = await setup();
+    await connector.activate();
+    const context = { envelopeId: 'events:1', occurredAt: Date.now(), signal: undefined };
+    const ringing = call(5, { employee: { id: 'op-taras' }, result: 'missed' });
+    await connector.perform('calls.event', { phase: 'start', call: ringing }, context);
+    await connector.perform('calls.event', { phase: 'end', call: ringing }, context);
+    expect(crm.state.callEvents).toEqual([
+      expect.objectContaining({ type: 'in', codes: ['102'], callExternalId: 'calls:call-5' }),
+      expect.objectContaining({
+        type: 'hangup',
+        hangupStatus: 'no answered',
+        callExternalId: 'calls:call-5',
+      }),
+    ]);
+    const stale = { ...context, occurredAt: Date.now() - 600_000 };
+    expect(
+      await connector.perform('calls.event', { phase: 'start', call: ringing }, stale),
+    ).toEqual({
+      skipped: 'stale',
+    });
+    expect(crm.state.callEvents).toHaveLength(2);
+  });
+
+  it('refuses to link an active user who is not a manager', async () => {
+    const { connector } = await setup({ employees: [{ employeeId: 'boss', userId: 1 }] });
+    await expect(connector.activate()).rejects.toThrow(/boss → user 1/);
   });
 
   it('a changed key breaks the connector; re-activation replays the last 3 days once and drops older calls', async () => {

@@ -1,10 +1,11 @@
 import { AuthError, defineConnector, type VerifyChecks } from '@crossline/core';
 import { retailcrmActions } from './actions.js';
-import { integrationModule, registerModule } from './activation.js';
+import { integrationModule, listManagers, registerModule } from './activation.js';
 import { RetailcrmClient } from './client.js';
 import { createRetailcrmHttp } from './http.js';
 import { type RetailcrmConfig, retailcrmOptionsSchema } from './options.js';
 import { requiredMethods } from './permissions.js';
+import type { CredentialsAnswer } from './schemas.js';
 
 /**
  * "Check connection" through `GET /api/credentials`: the key works, and which of the
@@ -17,21 +18,9 @@ async function verify({
   client: RetailcrmClient;
   config: RetailcrmConfig;
 }): Promise<VerifyChecks> {
+  let answer: CredentialsAnswer;
   try {
-    const answer = await client.credentials();
-    const allowed = new Set(answer.credentials);
-    const problems =
-      answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)
-        ? [
-            `the key cannot see the shop ${config.site} (it sees ${answer.sitesAvailable.join(', ') || 'none'})`,
-          ]
-        : [];
-    return {
-      reachable: true,
-      credentialsValid: true,
-      missingPermissions: requiredMethods.filter((method) => !allowed.has(method)),
-      problems,
-    };
+    answer = await client.credentials();
   } catch (error) {
     if (!AuthError.isInstance(error)) throw error;
     return {
@@ -41,6 +30,37 @@ async function verify({
       problems: [error.message],
     };
   }
+  const allowed = new Set(answer.credentials);
+  const missingPermissions = requiredMethods.filter((method) => !allowed.has(method));
+  const problems: string[] = [];
+  if (answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)) {
+    problems.push(`the key cannot see the shop ${config.site}`);
+  }
+  if (allowed.has('/api/users')) problems.push(...(await peopleProblems(client, config)));
+  return { reachable: true, credentialsValid: true, missingPermissions, problems };
+}
+
+/** The admin must exist; every linked employee must be an active manager; one is senior. */
+async function peopleProblems(client: RetailcrmClient, config: RetailcrmConfig): Promise<string[]> {
+  const problems: string[] = [];
+  const email = config.adminEmail.toLowerCase();
+  const { users } = await client.listUsers({ filter: { email }, limit: 20 });
+  if (!users.some((user) => user.email?.toLowerCase() === email && user.active !== false)) {
+    problems.push(`no active CRM user has the admin e-mail ${config.adminEmail}`);
+  }
+  if (config.employees.length === 0) return problems;
+  const managers = new Set((await listManagers(client)).map((user) => user.id));
+  for (const link of config.employees) {
+    if (!managers.has(link.userId)) {
+      problems.push(
+        `employee ${link.employeeId}: CRM user ${link.userId} is not an active manager`,
+      );
+    }
+  }
+  if (!config.employees.some((link) => link.senior)) {
+    problems.push('no senior manager: unroutable calls and tasks go to the admin');
+  }
+  return problems;
 }
 
 /**

@@ -43,13 +43,18 @@ export function createRetailcrmHttp(config: RetailcrmConfig, context: ClientCont
 /**
  * Reads retailCRM's signals: 503 "Rate limit exceeded" is throttling (no `Retry-After`); a
  * wrong or missing key is an auth failure (the connector goes broken) while "Access denied."
- * is a missing permission — both come as 403; an HTML page means the account does not exist;
+ * is a missing permission — both come as 403; an HTML page to 404/405 (or a 2xx) means the
+ * account does not exist, while an HTML 5xx is a proxy's outage page, classified by status;
  * `success: false` in a 2xx is a failure; `errors` (an object or an array) joins the message.
  */
 export function interpretRetailcrmResponse(state: ResponseState): ResponseVerdict | undefined {
   const { status, body } = state;
+  // A missing account answers an HTML page to 404/405; a proxy's HTML 5xx is an outage.
   if (typeof body === 'string' && body.trimStart().startsWith('<')) {
-    return { failure: 'vendor', message: 'Account does not exist (check the portal URL)' };
+    if (status === 404 || status === 405 || status < 300) {
+      return { failure: 'vendor', message: 'Account does not exist (check the portal URL)' };
+    }
+    return undefined;
   }
   if (!isRecord(body)) return undefined;
   const errorMsg = typeof body.errorMsg === 'string' ? body.errorMsg : undefined;

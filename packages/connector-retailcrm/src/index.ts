@@ -1,10 +1,11 @@
-export { type CallEventInput, callEventInputSchema } from './actions.js';
+export { retailcrmActions } from './actions.js';
 export { integrationModule, listManagers } from './activation.js';
+export { type CallEventInput, callEventInputSchema } from './calls.js';
 export { type CallOptions, type ListQuery, maxCallsPerUpload, RetailcrmClient } from './client.js';
 export { retailcrm } from './connector.js';
 export { formatDateTime, formatTaskDateTime } from './dates.js';
 export { createRetailcrmHttp, interpretRetailcrmResponse } from './http.js';
-export { findCustomerByPhone, type PhoneLookupOptions, sameNumber } from './lookup.js';
+export { findCustomerByPhone, type PhoneLookupOptions } from './lookup.js';
 export { toCallEvent, toCallUpload, toCustomer, toRetailcrmPhone, toSource } from './mappers.js';
 export {
   type Country,
@@ -17,12 +18,7 @@ export {
   retailcrmOptionsSchema,
 } from './options.js';
 export { requiredMethods } from './permissions.js';
-export {
-  normalizePortalUrl,
-  type PortalUrlCheck,
-  type PortalUrlOptions,
-  retailcrmSaasDomains,
-} from './portal.js';
+export { normalizePortalUrl, type PortalUrlOptions, retailcrmSaasDomains } from './portal.js';
 export { type Route, routeEmployee } from './routing.js';
 export {
   type CallEventAnswer,

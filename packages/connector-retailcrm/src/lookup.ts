@@ -1,4 +1,4 @@
-import { normalizePhone, phoneVariants } from '@crossline/core';
+import { findByPhone, isSameNumber, type PhoneMatch } from '@crossline/core';
 import type { CallOptions, RetailcrmClient } from './client.js';
 import { toRetailcrmPhone } from './mappers.js';
 import type { Country } from './options.js';
@@ -16,41 +16,36 @@ export interface PhoneLookupOptions {
 
 /**
  * Finds the customer with a number, whatever form it was typed in: asks the CRM's telephony
- * manager look-up first (one request, the CRM's own phone matching), then searches customers
- * by the first `variants` forms of the number (`380…`, `+380…`, `0…`). Every hit is checked
- * by normalising its stored phones, so a fuzzy match on another number is never taken.
+ * manager look-up first (one request on the telephony budget, the CRM's own phone matching),
+ * then searches customers by the first `variants` forms of the number (`380…`, `+380…`, `0…`)
+ * with core's `findByPhone`, which keeps only customers whose stored phone normalises to the
+ * number and tells one match from several.
  */
 export async function findCustomerByPhone(
   client: RetailcrmClient,
   canonical: string,
   options: PhoneLookupOptions,
   call?: CallOptions,
-): Promise<RetailcrmCustomer | undefined> {
-  const owns = (customer: RetailcrmCustomer) =>
-    (customer.site === undefined || customer.site === options.site) &&
-    customer.phones.some((phone) => sameNumber(phone.number, canonical, options.defaultCountry));
+): Promise<PhoneMatch<RetailcrmCustomer>> {
+  const inShop = (customer: RetailcrmCustomer) =>
+    customer.site === undefined || customer.site === options.site;
+  const phonesOf = (customer: RetailcrmCustomer) => customer.phones.map((phone) => phone.number);
   const { customer } = await client.telephonyManager(toRetailcrmPhone(canonical), call);
-  if (customer && owns(customer)) return customer;
-  const forms = phoneVariants(canonical, { defaultCountry: options.defaultCountry });
-  for (const form of forms.slice(0, options.variants)) {
-    const filter = { name: form, sites: [options.site] };
-    const { customers } = await client.listCustomers({ filter, limit: 20 }, call);
-    const found = customers.find(owns);
-    if (found) return found;
+  const country = { defaultCountry: options.defaultCountry };
+  if (customer && inShop(customer)) {
+    if (phonesOf(customer).some((phone) => isSameNumber(phone, canonical, country))) {
+      return { status: 'found', record: customer };
+    }
   }
-  return undefined;
-}
-
-/** Whether a stored number, in whatever form, is the canonical one. */
-export function sameNumber(
-  stored: string | undefined,
-  canonical: string,
-  defaultCountry: Country,
-): boolean {
-  if (!stored) return false;
-  try {
-    return normalizePhone(stored, { defaultCountry }) === canonical;
-  } catch {
-    return false;
-  }
+  return findByPhone({
+    canonical,
+    defaultCountry: options.defaultCountry,
+    variants: options.variants,
+    search: async (form) => {
+      const filter = { name: form, sites: [options.site] };
+      return (await client.listCustomers({ filter, limit: 20 }, call)).customers.filter(inShop);
+    },
+    phonesOf,
+    idOf: (record) => String(record.id),
+  });
 }

@@ -22,9 +22,9 @@ describe('portal URL', () => {
     ['https://shop.retailcrm.ru/?a=1', 'query'],
     ['https://shop.retailcrm.ru/#top', 'fragment'],
     ['https://user:pass@shop.retailcrm.ru', 'credentials'],
-    ['https://retailcrm.ru', 'not a retailCRM domain'],
-    ['https://a.b.retailcrm.ru', 'not a retailCRM domain'],
-    ['https://shop.retailcrm.ru.evil.example', 'not a retailCRM domain'],
+    ['https://retailcrm.ru', 'is not an account under'],
+    ['https://a.b.retailcrm.ru', 'is not an account under'],
+    ['https://shop.retailcrm.ru.evil.example', 'is not an account under'],
     ['not a url', 'not a URL'],
   ])('rejects %s (%s)', (url, problem) => {
     expect(normalizePortalUrl(url)).toEqual({ problem: expect.stringContaining(problem) });
@@ -49,6 +49,7 @@ describe('connector options', () => {
     const attempt = () =>
       retailcrm(
         options({
+          apiKey: 'key-1',
           url: 'http://shop.retailcrm.ru/x',
           adminEmail: 'nobody',
           timeZone: 'Mars/Olympus',
@@ -64,8 +65,13 @@ describe('connector options', () => {
       attempt();
     } catch (error) {
       const paths = (error as ConfigError).issues.map((issue) => issue.path);
-      expect(paths).toEqual(expect.arrayContaining(['adminEmail', 'timeZone']));
-      expect((error as Error).message).not.toContain(apiKey);
+      expect(paths).toEqual(expect.arrayContaining(['apiKey', 'adminEmail', 'timeZone']));
+      expect(
+        JSON.stringify({
+          message: (error as Error).message,
+          issues: (error as ConfigError).issues,
+        }),
+      ).not.toContain('key-1');
     }
   });
 
@@ -141,6 +147,8 @@ describe('reading retailCRM answers', () => {
 
   it('an HTML page means the account does not exist; success: false in a 200 is a failure', () => {
     expect(answer(405, '<html>…</html>')).toMatchObject({ failure: 'vendor' });
+    expect(answer(404, '<html>…</html>')).toMatchObject({ failure: 'vendor' });
+    expect(answer(502, '<html>Bad gateway</html>')).toBeUndefined(); // a proxy's outage page
     expect(answer(200, { success: false, errorMsg: 'Not found' })).toMatchObject({
       failure: 'vendor',
       message: 'Not found',

@@ -104,6 +104,8 @@ export const retailcrmOptionsSchema = z
     customDomains: z.array(z.string().min(1)).default([]),
     /** Accept a loopback `http` portal: only for the simulator in tests and demos. */
     allowLoopback: z.boolean().default(false),
+    /** Call pop-ups older than this are skipped (a replay after an outage). @defaultValue 120 */
+    popupMaxAgeSec: z.number().int().positive().default(120),
     /** Retries of a failed request before the outbox takes over. @defaultValue 4 */
     retries: z.number().int().min(0).max(10).default(4),
   })
@@ -111,6 +113,14 @@ export const retailcrmOptionsSchema = z
     const portal = normalizePortalUrl(options.url, options);
     if ('problem' in portal) {
       context.addIssue({ code: 'custom', path: ['url'], message: `portal URL ${portal.problem}` });
+    }
+    if (options.module.makeCallUrl && !options.module.clientId) {
+      context.addIssue({
+        code: 'custom',
+        path: ['module', 'clientId'],
+        message:
+          'required with makeCallUrl: it tells the host which account a click-to-call is for',
+      });
     }
     const code = options.moduleCode;
     if (code !== undefined && !code.startsWith(options.integrationCode)) {

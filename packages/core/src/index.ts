@@ -20,6 +20,7 @@ export type {
   ConnectorContext,
   ConnectorDefinition,
   ConnectorStatus,
+  ConnectorWarning,
   SourceDefinition,
   SourceItem,
   VerifyChecks,
@@ -41,6 +42,11 @@ export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-
 export { TransportError, type TransportErrorOptions } from './errors/transport-error.js';
 export { ValidationError, type ValidationErrorOptions } from './errors/validation-error.js';
 export { VendorError } from './errors/vendor-error.js';
+export {
+  type AccountUrlCheck,
+  type AccountUrlRules,
+  checkAccountUrl,
+} from './http/account-url.js';
 export { createHttpClient } from './http/create-http-client.js';
 export type { Params, ParamValue } from './http/encode.js';
 export type {
@@ -109,6 +115,12 @@ export {
   type TicketInput,
   ticketSchema,
 } from './model/ticket.js';
+export {
+  findByPhone,
+  isSameNumber,
+  type PhoneMatch,
+  type PhoneSearch,
+} from './phone/find-by-phone.js';
 export { type NormalizePhoneOptions, normalizePhone } from './phone/normalize-phone.js';
 export { phoneVariants } from './phone/phone-variants.js';
 export { createHub, Hub } from './pipeline/hub.js';
@@ -145,6 +157,7 @@ export {
 } from './rate-limit/rate-limiter-registry.js';
 export {
   type CallTrackingOptions,
+  type ContactLookup,
   callTrackingPipeline,
   clientPhone,
   type FoundContact,

@@ -9,6 +9,8 @@ export interface Faults {
   dropped?: number;
   /** Random latency range in ms. */
   latencyMs?: [number, number];
+  /** Answer every request 403 (the key lost a right). */
+  forbidden?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function startLoopbackVendor(apiKey: string) {
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (request.headers['x-api-key'] !== key) return json(401, { message: 'Wrong API key' });
+    if (faults.forbidden) return json(403, { message: 'Access denied' });
     if (Math.random() < (faults.serverErrors ?? 0)) return json(503, { message: 'try later' });
     if (request.method === 'GET' && request.url === '/me')
       return json(200, { user: 'integration' });

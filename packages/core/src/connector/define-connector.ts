@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { AuthError } from '../errors/auth-error.js';
 import { ConfigError } from '../errors/config-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
+import { PermissionError } from '../errors/permission-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   ConnectorContext,
   ConnectorDefinition,
   ConnectorStatus,
+  ConnectorWarning,
   SourceItem,
   VerifyReport,
 } from './types.js';
@@ -35,6 +37,8 @@ export interface ConnectorEvents {
   status: (change: StatusChange) => void;
   /** The vendor throttled the connector's account; its rate-limit bucket is paused. */
   'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
+  /** An action reported something the host should look at (not a failure). */
+  warning: (warning: ConnectorWarning) => void;
 }
 
 /** Options of {@link Connector.activate}. */
@@ -56,7 +60,9 @@ export interface ConnectorSettings {
   logger?: Logger | undefined;
   /**
    * "Send data after re-activation": the `replay` of an {@link Connector.activate} call that
-   * does not say. Set it with the connector's other options, before activation.
+   * does not say, after the connector was broken or deactivated. (The first activation in a
+   * process always delivers what is pending: a restart is not a re-activation.) Set it with
+   * the other options or with {@link Connector.configure}, before activating.
    * @defaultValue true
    */
   replayOnReactivate?: boolean | undefined;
@@ -90,7 +96,9 @@ export class Connector<
   readonly #logger: Logger;
   #status: ConnectorStatus = 'inactive';
   #input: Record<string, unknown>;
-  readonly #replayDefault: boolean;
+  #replayDefault: boolean;
+  /** Whether this instance was ever activated: the first activation of a process replays. */
+  #activatedBefore = false;
   #context: ConnectorContext<z.output<Schema>, Client>;
 
   /** @internal Use the factory returned by {@link defineConnector}. */
@@ -138,10 +146,12 @@ export class Connector<
    * Changes options (a rotated API key, say), validated at once; the vendor client is rebuilt.
    * @throws {@link ConfigError} naming each invalid option; the old options stay
    */
-  configure(patch: Record<string, unknown>): void {
-    const input = { ...this.#input, ...patch };
+  configure(patch: Record<string, unknown> & Pick<ConnectorSettings, 'replayOnReactivate'>): void {
+    const { replayOnReactivate, ...options } = patch;
+    const input = { ...this.#input, ...options };
     this.#context = this.#build(input);
     this.#input = input;
+    if (replayOnReactivate !== undefined) this.#replayDefault = replayOnReactivate;
   }
 
   /** "Check connection". Never throws for a failed check: the report says what failed. */
@@ -174,7 +184,11 @@ export class Connector<
   /** Starts delivering (runs the definition's `onActivate` first). */
   async activate(options: ActivateOptions = {}): Promise<void> {
     await this.#definition.onActivate?.(this.#context);
-    this.#setStatus('active', { replay: options.replay ?? this.#replayDefault });
+    // The first activation in a process delivers what is pending (a restart is not a
+    // re-activation); after a breakage or deactivate() the connector's setting decides.
+    const replay = options.replay ?? (this.#activatedBefore ? this.#replayDefault : true);
+    this.#activatedBefore = true;
+    this.#setStatus('active', { replay });
   }
 
   /** Stops delivering; what is published meanwhile is buffered. */
@@ -183,7 +197,10 @@ export class Connector<
     this.#setStatus('inactive', {});
   }
 
-  /** Marks the connector broken: credentials were rejected. It stops calling the vendor. */
+  /**
+   * Marks the connector broken: credentials were rejected or lack a right. It stops calling the
+   * vendor; envelopes wait for {@link Connector.activate}.
+   */
   markBroken(reason: CrosslineError): void {
     if (this.#status === 'broken') return;
     this.#logger.warn({ code: reason.code, message: reason.message }, 'connector broken');
@@ -192,7 +209,8 @@ export class Connector<
 
   /**
    * Runs an action: validates the input with the action's schema, calls the vendor, and marks
-   * the connector broken on an {@link AuthError}.
+   * the connector broken on an {@link AuthError} or a {@link PermissionError} (the key was
+   * rejected, or lost a right it needs): what follows is buffered until it is re-activated.
    * @throws {@link AuthError} at once, without calling the vendor, while the connector is broken
    */
   async perform(action: string, input: unknown, context: PerformContext): Promise<unknown> {
@@ -209,10 +227,34 @@ export class Connector<
     }
     const parsed = parseCanonical(definition.input, input, `${action} input`);
     try {
-      return await definition.run(parsed, { ...this.#context, ...context, signal: context.signal });
+      const warn = (message: string, details: Readonly<Record<string, unknown>> = {}) =>
+        this.warn({ envelopeId: context.envelopeId, action, message, details });
+      return await definition.run(parsed, {
+        ...this.#context,
+        ...context,
+        signal: context.signal,
+        warn,
+      });
     } catch (error) {
-      if (AuthError.isInstance(error)) this.markBroken(error);
+      if (AuthError.isInstance(error) || PermissionError.isInstance(error)) this.markBroken(error);
       throw error;
+    }
+  }
+
+  /**
+   * Reports something the host should look at that is not a failure (an ambiguous match, a
+   * step that could not run): logged as a warning and emitted as a `warning` event. Actions
+   * call it through their context's `warn`.
+   */
+  warn(warning: Omit<ConnectorWarning, 'connectorId'>): void {
+    this.#logger.warn(
+      { envelopeId: warning.envelopeId, action: warning.action, ...warning.details },
+      warning.message,
+    );
+    try {
+      this.emit('warning', { connectorId: this.id, ...warning });
+    } catch (error) {
+      this.#logger.error({ error: String(error) }, 'a warning listener threw');
     }
   }
 

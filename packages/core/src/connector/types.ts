@@ -37,6 +37,26 @@ export interface ActionContext<Config, Client> extends ConnectorContext<Config, 
   readonly occurredAt: number;
   /** Aborted when the Hub stops. */
   readonly signal: AbortSignal | undefined;
+  /**
+   * Reports something the host should look at that is not a failure — e.g. several vendor
+   * records with the caller's number, so the call was bound to none. Emitted as a `warning`
+   * event by the connector and the Hub, and logged; never include a secret in `details`.
+   */
+  warn(message: string, details?: Readonly<Record<string, unknown>>): void;
+}
+
+/** A `warning` a connector reported while performing an action. */
+export interface ConnectorWarning {
+  /** The connector instance. */
+  readonly connectorId: string;
+  /** The envelope being delivered. */
+  readonly envelopeId: string;
+  /** The action. */
+  readonly action: string;
+  /** What the host should look at. */
+  readonly message: string;
+  /** Ids and values that explain it. */
+  readonly details: Readonly<Record<string, unknown>>;
 }
 
 /** A canonical operation the connector performs at the vendor (`calls.log`, `contacts.upsert`). */

@@ -27,6 +27,11 @@ export const callSchema = z.object({
   utm: utmSchema.optional(),
   /** Extra parameters of the visit or the call (landing page, client id …). */
   extra: z.record(z.string(), z.string()).default({}),
+  /**
+   * The destination CRM's id of the client, set by a pipeline step that found or created
+   * them: the connector binds the call to it instead of looking the number up again.
+   */
+  contactId: z.string().min(1).optional(),
 });
 
 /** A call as parsed: phones canonical, defaults applied. */

@@ -17,6 +17,11 @@ export const taskSchema = z.object({
   contactPhone: phoneSchema.optional(),
   /** The call that caused it. */
   callId: z.string().optional(),
+  /**
+   * The destination CRM's id of the contact, when a pipeline step found it: the connector
+   * binds the task to it instead of looking `contactPhone` up again.
+   */
+  contactId: z.string().min(1).optional(),
 });
 
 /** A task as parsed. */

@@ -209,17 +209,43 @@ describe('Hub', () => {
     expect(reasons).toEqual(['replay-disabled', 'replay-disabled']);
   });
 
-  it('replayOnReactivate: false makes a plain activate() drop what was buffered', async () => {
+  it('replayOnReactivate: false makes a plain re-activation drop what was buffered', async () => {
     const { hub, connector, events } = await setup({ replayOnReactivate: false });
-    await hub.publish('calls', call(1)); // buffered while inactive
+    await hub.publish('calls', call(1)); // buffered before the first activation
+    await connector.activate(); // a restart is not a re-activation: it is delivered
+    await hub.idle();
+    expect([...vendor.stored.keys()]).toEqual(['calls:call-1']);
+    await connector.deactivate();
+    await hub.publish('calls', call(2));
+    await connector.activate(); // a re-activation: the setting decides
+    await hub.idle();
+    expect(vendor.stored.size).toBe(1);
+    expect(events.filter(([name]) => name === 'dropped')).toHaveLength(1);
+    await connector.deactivate();
+    await hub.publish('calls', call(3));
+    connector.configure({ replayOnReactivate: true }); // changed later, it counts
     await connector.activate();
     await hub.idle();
-    expect(vendor.stored.size).toBe(0);
-    expect(events.filter(([name]) => name === 'dropped')).toHaveLength(1);
-    await connector.activate({ replay: true }); // an explicit choice wins
-    await hub.publish('calls', call(2));
+    expect([...vendor.stored.keys()]).toEqual(['calls:call-1', 'calls:call-3']);
+    await connector.deactivate();
+    await hub.publish('calls', call(4));
+    await connector.activate({ replay: false }); // an explicit choice wins
     await hub.idle();
-    expect([...vendor.stored.keys()]).toEqual(['calls:call-2']);
+    expect(vendor.stored.size).toBe(2);
+  });
+
+  it('a key that loses a right breaks the connector instead of killing the envelope', async () => {
+    const { hub, connector } = await setup();
+    await connector.activate();
+    vendor.setFaults({ forbidden: true });
+    await hub.publish('calls', call(1));
+    await hub.idle();
+    expect(connector.status).toBe('broken');
+    expect(await hub.deadLetters('crm')).toEqual([]);
+    vendor.setFaults({ forbidden: false });
+    await connector.activate();
+    await hub.idle();
+    expect([...vendor.stored.keys()]).toEqual(['calls:call-1']);
   });
 
   it('delivers everything once through 5xx answers, random delays and dropped connections', {

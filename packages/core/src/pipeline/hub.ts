@@ -75,6 +75,7 @@ export class Hub extends EventEmitter<HubEvents> {
     this.#connectors.set(connector.id, connector);
     connector.on('status', (change) => this.#onStatus(connector, change));
     connector.on('rate-limited', (event) => this.emit('rate-limited', event));
+    connector.on('warning', (warning) => this.#safeEmit('warning', [warning]));
     this.#workers.set(connector.id, this.#createWorker(connector));
     return this;
   }

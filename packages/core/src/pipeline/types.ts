@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Connector, StatusChange } from '../connector/define-connector.js';
-import type { ConnectorStatus } from '../connector/types.js';
+import type { ConnectorStatus, ConnectorWarning } from '../connector/types.js';
 import type { Logger } from '../log.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 
@@ -46,6 +46,11 @@ export interface StepContext {
   readonly envelope: Envelope;
   /** Runs another action of the destination connector with the same envelope context. */
   perform(action: string, input: unknown): Promise<unknown>;
+  /**
+   * Reports something the host should look at that is not a failure (a `warning` event and a
+   * log line), e.g. a step that could not run while the delivery goes on.
+   */
+  warn(message: string, details?: Readonly<Record<string, unknown>>): void;
 }
 
 /**
@@ -133,4 +138,6 @@ export interface HubEvents {
   rejected: (event: { pipelineId: string; eventId: string; error: unknown }) => void;
   /** A connector's vendor throttled it; its rate-limit bucket is paused. */
   'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
+  /** A connector reported something to look at that is not a failure (e.g. an ambiguous match). */
+  warning: (warning: ConnectorWarning) => void;
 }

@@ -1,6 +1,7 @@
 import type { Connector } from '../connector/define-connector.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
+import { PermissionError } from '../errors/permission-error.js';
 import type { Logger } from '../log.js';
 import type { Envelope, ReplayStore } from '../replay/replay-store.js';
 import { fullJitterDelay } from '../util/backoff.js';
@@ -198,6 +199,8 @@ export class ConnectorWorker {
           connector,
           envelope,
           perform: (action, input) => connector.perform(action, input, base),
+          warn: (message, details = {}) =>
+            connector.warn({ envelopeId: envelope.id, action: 'pipeline step', message, details }),
         });
         if (value === undefined) break;
       }
@@ -216,7 +219,7 @@ export class ConnectorWorker {
 
   async #failed(envelope: Envelope, error: unknown, blocked: Set<string>): Promise<boolean> {
     const { store, emit, retry, clock, logger } = this.#context;
-    if (AuthError.isInstance(error)) {
+    if (AuthError.isInstance(error) || PermissionError.isInstance(error)) {
       // The connector is broken now; the envelope waits, untouched, for re-activation.
       blocked.add(envelope.key);
       return false;

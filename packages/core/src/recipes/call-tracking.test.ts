@@ -19,8 +19,9 @@ import {
 function memoryCrm() {
   const contacts: Array<Contact & { crmId: string }> = [];
   const tasks = new Map<string, Task>();
+  let taskRequests = 0;
   const calls = new Map<string, Call>();
-  const faults = { callsLog: 0 };
+  const faults = { callsLog: 0, refuseTasks: false };
   const connector = defineConnector({
     vendor: 'memory-crm',
     configSchema: z.object({ label: z.string().optional() }),
@@ -34,9 +35,16 @@ function memoryCrm() {
     actions: {
       'contacts.findByPhone': {
         input: phoneLookupSchema,
-        run: async ({ phone }) => {
-          const found = contacts.find((contact) => contact.phones.includes(phone));
-          return found ? { id: found.crmId, phones: found.phones } : null;
+        run: async ({ phone }, { warn }) => {
+          const found = contacts.filter((contact) => contact.phones.includes(phone));
+          if (found.length > 1) {
+            warn('several contacts have the number', { ids: found.map((item) => item.crmId) });
+            return { status: 'ambiguous', ids: found.map((item) => item.crmId) };
+          }
+          const [one] = found;
+          return one
+            ? { status: 'found', contact: { id: one.crmId, phones: one.phones } }
+            : { status: 'none' };
         },
       },
       'contacts.upsert': {
@@ -50,6 +58,9 @@ function memoryCrm() {
       'tasks.create': {
         input: taskSchema,
         run: async (task) => {
+          taskRequests += 1;
+          if (faults.refuseTasks) throw new VendorError('no such performer'); // for good
+          if (task.id && tasks.has(task.id)) return; // deduped by id, as connectors must
           tasks.set(task.id ?? String(tasks.size), task);
         },
       },
@@ -65,7 +76,14 @@ function memoryCrm() {
       },
     },
   });
-  return { connector: connector({ id: 'crm' }), contacts, tasks, calls, faults };
+  return {
+    connector: connector({ id: 'crm' }),
+    contacts,
+    tasks,
+    calls,
+    faults,
+    taskRequests: () => taskRequests,
+  };
 }
 
 let hub: Hub | undefined;
@@ -113,6 +131,36 @@ describe('callTrackingPipeline', () => {
       }),
     ]);
     expect([...crm.calls.keys()]).toEqual(['calls:call-1', 'calls:call-2']);
+    expect([...crm.calls.values()].map((call) => call.contactId)).toEqual(['1', '1']);
+    expect(crm.tasks.get('calls:call-1:task')?.contactId).toBe('1');
+  });
+
+  it('binds nothing and creates nothing when several contacts have the number, with a warning', async () => {
+    const crm = memoryCrm();
+    crm.contacts.push(
+      { phones: ['380671234567'], emails: [], customFields: {}, crmId: 'a' },
+      { phones: ['380671234567'], emails: [], customFields: {}, crmId: 'b' },
+    );
+    hub = createHub({ store: new MemoryReplayStore() });
+    const warnings: unknown[] = [];
+    hub.on('warning', (warning) => warnings.push(warning));
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    await hub.start();
+    await crm.connector.activate();
+    await hub.publish('calls', missed(6));
+    await hub.idle();
+    expect(crm.contacts).toHaveLength(2);
+    expect(crm.tasks.get('calls:call-6:task')?.title).toBe('Missed call from +380671234567');
+    expect(crm.tasks.get('calls:call-6:task')?.contactId).toBeUndefined();
+    expect(crm.calls.get('calls:call-6')?.contactId).toBeUndefined();
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        connectorId: 'crm',
+        envelopeId: 'calls:call-6',
+        action: 'contacts.findByPhone',
+        details: { ids: ['a', 'b'] },
+      }),
+    ]);
   });
 
   it('uses the callee of an outgoing call, and skips outgoing calls when told to', async () => {
@@ -148,6 +196,25 @@ describe('callTrackingPipeline', () => {
     expect(crm.calls.size).toBe(1);
     expect(crm.contacts).toHaveLength(1);
     expect(crm.tasks.size).toBe(1);
+    expect(crm.taskRequests()).toBe(3); // asked three times (two failed deliveries), kept once
+  });
+
+  it('a task the CRM refuses for good is reported, and the call is still logged', async () => {
+    const crm = memoryCrm();
+    crm.faults.refuseTasks = true;
+    hub = createHub({ store: new MemoryReplayStore() });
+    const warnings: Array<{ message: string }> = [];
+    hub.on('warning', (warning) => warnings.push(warning));
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    await hub.start();
+    await crm.connector.activate();
+    await hub.publish('calls', missed(7));
+    await hub.idle();
+    expect([...crm.calls.keys()]).toEqual(['calls:call-7']);
+    expect(await hub.deadLetters('crm')).toEqual([]);
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      'the missed-call task could not be created: no such performer',
+    ]);
   });
 
   it('rejects invalid options naming the field', () => {

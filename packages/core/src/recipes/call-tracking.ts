@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.js';
+import { CrosslineError } from '../errors/crossline-error.js';
 import { type Call, callSchema } from '../model/call.js';
 import { phoneSchema } from '../model/common.js';
 import type { ContactInput } from '../model/contact.js';
@@ -12,13 +13,35 @@ export const phoneLookupSchema = z.object({
   phone: phoneSchema,
 });
 
-/** What a CRM connector's `contacts.findByPhone` resolves with: the record found, or `null`. */
+/** A contact record a CRM connector found or created. */
 export interface FoundContact {
   /** The CRM's id of the contact. */
   readonly id: string;
   /** The contact's phones as the CRM stores them. */
   readonly phones: readonly string[];
 }
+
+/**
+ * What a CRM connector's `contacts.findByPhone` resolves with: exactly one contact, none, or
+ * several — then the connector has reported a `warning`, and nothing is bound or created.
+ */
+export type ContactLookup =
+  | {
+      /** Exactly one contact has the number. */
+      readonly status: 'found';
+      /** That contact. */
+      readonly contact: FoundContact;
+    }
+  | {
+      /** Nobody has it. */
+      readonly status: 'none';
+    }
+  | {
+      /** Several contacts have it: bind to none (never guess). */
+      readonly status: 'ambiguous';
+      /** Their ids at the CRM. */
+      readonly ids: readonly string[];
+    };
 
 /** Options of {@link callTrackingPipeline}; every switch is one of the integration's settings. */
 export interface CallTrackingOptions {
@@ -50,16 +73,17 @@ const optionsSchema = z.object({
 
 /**
  * The call-tracking → CRM pipeline, for any CRM connector that has the actions
- * `contacts.findByPhone` ({@link phoneLookupSchema} → {@link FoundContact} or `null`),
+ * `contacts.findByPhone` ({@link phoneLookupSchema} → {@link ContactLookup}),
  * `contacts.upsert` (a Contact → {@link FoundContact}), `tasks.create` (a Task) and
  * `calls.log` (a Call).
  *
  * For each published call, at delivery: skips an outgoing call when only incoming ones are
  * wanted; finds the client by the client's number (the caller of an incoming call, the callee
  * of an outgoing one) and creates them when unknown, with the call's UTM tags and extra
- * parameters; creates a "missed call" task for a missed incoming call, bound to the client and
- * given to the call's employee (the connector routes it, e.g. to a senior manager); logs the
- * call with its recording. Calls of one client are delivered in order; the call's start time
+ * parameters — when several clients have the number, none is bound or created (the connector
+ * reports a `warning`); creates a "missed call" task for a missed incoming call, bound to the
+ * client and given to the call's employee (the connector routes it, e.g. to a senior manager);
+ * logs the call with its recording, bound to the client. Calls of one client are delivered in order; the call's start time
  * decides whether it is inside the replay window.
  *
  * A retried delivery runs every step again: the client is found this time, and the connector
@@ -98,19 +122,27 @@ export function callTrackingPipeline(
       },
       async (value, context) => {
         const call = value as Call;
-        const contact = await findOrCreateContact(call, context, settings.createContact);
+        // The call log is what must not be lost: a contact or a task the CRM refuses for good
+        // (a bad custom field, nobody to give the task to) is reported, and the call goes on.
+        const contact = await optional(context, 'the client could not be found or created', () =>
+          findOrCreateContact(call, context, settings.createContact),
+        );
+        const contactId = contact ? { contactId: contact.id } : {};
         if (settings.createTask && isMissedIncoming(call)) {
           const task: TaskInput = {
             id: `${context.envelope.id}:task`,
             title: settings.taskTitle(call),
             contactPhone: clientPhone(call),
             callId: call.id,
-            description: `Call ${call.id} at ${call.startedAt}${contact ? '' : ' (client unknown)'}`,
+            description: `Call ${call.id} at ${call.startedAt}${contact ? '' : ' (client not bound)'}`,
+            ...contactId,
             ...(call.employee ? { assignee: call.employee } : {}),
           };
-          await context.perform('tasks.create', task);
+          await optional(context, 'the missed-call task could not be created', () =>
+            context.perform('tasks.create', task),
+          );
         }
-        return call;
+        return { ...call, ...contactId };
       },
     ],
     to: { connector: options.connector, action: 'calls.log' },
@@ -122,6 +154,32 @@ export function clientPhone(call: Call): string {
   return call.direction === 'incoming' ? call.from : call.to;
 }
 
+/**
+ * Runs a step that may fail for good without failing the delivery: a failure that is worth
+ * retrying (or a broken connector) still fails it, anything else becomes a `warning`.
+ */
+async function optional<T>(
+  context: StepContext,
+  what: string,
+  run: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const refused = refusedForGood(error);
+    if (!refused) throw error;
+    context.warn(`${what}: ${refused.message}`, { code: refused.code });
+    return undefined;
+  }
+}
+
+/** The error when the vendor refused for good (not retryable, not a broken connector). */
+function refusedForGood(error: unknown): CrosslineError | undefined {
+  if (!CrosslineError.isInstance(error) || error.retryable) return undefined;
+  const broken = error.code === 'AUTH_FAILED' || error.code === 'PERMISSION_DENIED';
+  return broken ? undefined : error;
+}
+
 function isMissedIncoming(call: Call): boolean {
   return call.direction === 'incoming' && call.result !== 'answered';
 }
@@ -130,10 +188,11 @@ async function findOrCreateContact(
   call: Call,
   context: StepContext,
   create: boolean,
-): Promise<FoundContact | null> {
+): Promise<FoundContact | undefined> {
   const phone = clientPhone(call);
-  const found = (await context.perform('contacts.findByPhone', { phone })) as FoundContact | null;
-  if (found || !create) return found;
+  const lookup = (await context.perform('contacts.findByPhone', { phone })) as ContactLookup;
+  if (lookup.status === 'found') return lookup.contact;
+  if (lookup.status === 'ambiguous' || !create) return undefined;
   const contact: ContactInput = {
     phones: [phone],
     customFields: call.extra,
