@@ -1,4 +1,4 @@
-import { type NormalizePhoneOptions, normalizePhone } from '@crossline/core';
+import { type PhoneCountry, phoneCountrySchema, timeZoneSchema } from '@crossline/core';
 import { z } from 'zod';
 import { normalizePortalUrl } from './portal.js';
 
@@ -72,13 +72,9 @@ export const retailcrmOptionsSchema = z
     /** How the module shows in the CRM. */
     module: moduleSettingsSchema.default({ name: 'crossline', externalPhones: [] }),
     /** The account's time zone: dates are sent in it (UNCERTAIN). @defaultValue 'Europe/Kyiv' */
-    timeZone: z.string().refine(isTimeZone, 'not an IANA time zone').default('Europe/Kyiv'),
+    timeZone: timeZoneSchema.default('Europe/Kyiv'),
     /** The country of numbers written without a country code. @defaultValue 'UA' */
-    defaultCountry: z
-      .string()
-      .refine(isCountry, 'not a country code known to the phone metadata')
-      .transform((code) => code as Country)
-      .default('UA'),
+    defaultCountry: phoneCountrySchema.default('UA'),
     /** How many forms of a number a customer search tries (`380…`, `+380…`, `0…`). @defaultValue 3 */
     lookupVariants: z.number().int().min(1).max(13).default(3),
     /** Requests per second per key. @defaultValue `{ general: 10, telephony: 40 }` */
@@ -150,22 +146,4 @@ export type RetailcrmOptions = z.input<typeof retailcrmOptionsSchema>;
 export type RetailcrmConfig = z.output<typeof retailcrmOptionsSchema>;
 
 /** A country code of the phone metadata, e.g. `UA`. */
-export type Country = NonNullable<NormalizePhoneOptions['defaultCountry']>;
-
-function isCountry(code: string): boolean {
-  try {
-    normalizePhone('+380671234567', { defaultCountry: code as Country });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export type Country = PhoneCountry;

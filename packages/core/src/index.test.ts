@@ -49,6 +49,7 @@ describe('@crossline/core exports', () => {
       'parseCanonical',
       'parseRateLimitHeaders',
       'parseRetryAfter',
+      'phoneCountrySchema',
       'phoneLookupSchema',
       'phoneSchema',
       'phoneVariants',
@@ -57,6 +58,7 @@ describe('@crossline/core exports', () => {
       'silentLogger',
       'taskSchema',
       'ticketSchema',
+      'timeZoneSchema',
       'utmSchema',
     ]);
   });

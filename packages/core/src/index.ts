@@ -97,7 +97,10 @@ export {
   dateTimeSchema,
   type EmployeeRef,
   employeeRefSchema,
+  type PhoneCountry,
+  phoneCountrySchema,
   phoneSchema,
+  timeZoneSchema,
   type Utm,
   utmSchema,
 } from './model/common.js';

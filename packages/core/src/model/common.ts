@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { InvalidPhoneError } from '../errors/invalid-phone-error.js';
-import { normalizePhone } from '../phone/normalize-phone.js';
+import { type NormalizePhoneOptions, normalizePhone } from '../phone/normalize-phone.js';
 
 /**
  * A phone number in any typed form, normalised to canonical digits (`380671234567`) as it is
@@ -57,3 +57,29 @@ export const employeeRefSchema = z.object({
 
 /** A reference to an employee of the host. */
 export type EmployeeRef = z.output<typeof employeeRefSchema>;
+
+/** A country code of the phone metadata (ISO 3166-1 alpha-2), e.g. `UA`. */
+export type PhoneCountry = NonNullable<NormalizePhoneOptions['defaultCountry']>;
+
+/** An IANA time zone name, e.g. `Europe/Kyiv`: a connector option validated at construction. */
+export const timeZoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not an IANA time zone');
+
+/** A country of the phone metadata, e.g. `UA`: the `defaultCountry` option of a connector. */
+export const phoneCountrySchema = z
+  .string()
+  .refine((code) => {
+    try {
+      normalizePhone('+380671234567', { defaultCountry: code as PhoneCountry });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a country code known to the phone metadata')
+  .transform((code) => code as PhoneCountry);

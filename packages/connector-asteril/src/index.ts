@@ -1,0 +1,32 @@
+export { asterilActions } from './actions.js';
+export {
+  AsterilApi,
+  type AsterilCallInput,
+  type AsterilCallOptions,
+  type AsterilClientInput,
+  type AsterilTaskInput,
+} from './client.js';
+export { asteril, asterilCallTracking } from './connector.js';
+export { type AsterilContract, defaultAsterilContract } from './contract.js';
+export { createAsterilHttp, interpretAsterilResponse } from './http.js';
+export {
+  type AsterilConfig,
+  type AsterilDerived,
+  type AsterilOptions,
+  asterilOptionsSchema,
+  behaviourSchema,
+  defaultFieldMap,
+} from './options.js';
+export {
+  type AsterilClient,
+  type AsterilField,
+  type AsterilPage,
+  type AsterilRecord,
+  type AsterilUser,
+  asterilClientSchema,
+  asterilFieldSchema,
+  asterilRecordSchema,
+  asterilUserSchema,
+  itemSchema,
+  pageSchema,
+} from './schemas.js';
