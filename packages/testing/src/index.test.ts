@@ -4,6 +4,7 @@ import * as testing from './index.js';
 describe('@crossline/testing exports', () => {
   it('exports the simulators and the kit by name', () => {
     expect(Object.keys(testing).sort()).toEqual([
+      'AsterilState',
       'ReplyError',
       'RetailcrmState',
       'allValues',
@@ -14,6 +15,7 @@ describe('@crossline/testing exports', () => {
       'parseFlatParams',
       'retailcrmCredentials',
       'retailcrmScopes',
+      'startAsterilSimulator',
       'startRetailcrmSimulator',
       'startSimulatorServer',
     ]);

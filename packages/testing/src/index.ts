@@ -1,11 +1,32 @@
 // The public surface of @crossline/testing, listed by name.
 
+export type {
+  AsterilCall,
+  AsterilCallDirection,
+  AsterilCallStatus,
+  AsterilClient,
+  AsterilClientField,
+  AsterilClientInput,
+  AsterilRecord,
+  AsterilTask,
+  AsterilTaskType,
+  AsterilUser,
+  AsterilUserInput,
+} from './asteril/model.js';
+export {
+  type AsterilKeyOptions,
+  type AsterilSimulator,
+  type AsterilSimulatorOptions,
+  startAsterilSimulator,
+} from './asteril/start-asteril-simulator.js';
+export { AsterilState, type AsterilStateOptions } from './asteril/state.js';
 export type { DropOptions, FailOptions, Latency } from './kit/faults.js';
 export { allValues, type FlatParams, lastValue, parseFlatParams } from './kit/params.js';
 export { matchesPath, type PathMatcher } from './kit/path-matcher.js';
 export type { RateLimitRule } from './kit/rate-limiter.js';
 export { jsonReply, ReplyError, type SimulatorReply } from './kit/reply.js';
 export { headerValue, type RecordedRequest, type SimulatorRequest } from './kit/request.js';
+export type { SimulatorControls } from './kit/simulator-controls.js';
 export {
   type RouteHandler,
   type SimulatorMethod,
@@ -15,6 +36,7 @@ export {
   type SimulatorServerOptions,
   startSimulatorServer,
 } from './kit/start-simulator-server.js';
+export type { VendorSimulator } from './kit/vendor-simulator.js';
 export type { RetailcrmKeyOptions } from './retailcrm/key-ring.js';
 export type {
   RetailcrmCustomer,

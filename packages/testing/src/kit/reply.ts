@@ -35,6 +35,11 @@ export class ReplyError extends Error {
   }
 }
 
+/** Stops the route (or the helper it called) and answers `reply` instead. */
+export function stop(reply: SimulatorReply): never {
+  throw new ReplyError(reply);
+}
+
 /** Writes `reply` to `response`, unless the connection is already gone. */
 export function writeReply(response: ServerResponse, reply: SimulatorReply): void {
   if (response.destroyed || response.writableEnded) return;

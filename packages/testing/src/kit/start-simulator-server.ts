@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import FindMyWay from 'find-my-way';
-import { type DropOptions, type FailOptions, FaultInjector, type Latency } from './faults.js';
+import { FaultInjector, type Latency } from './faults.js';
 import { type RateLimitRule, SlidingWindowRateLimiter } from './rate-limiter.js';
 import { jsonReply, ReplyError, type SimulatorReply, writeReply } from './reply.js';
 import { type RecordedRequest, readRequest, type SimulatorRequest, toRecord } from './request.js';
+import type { SimulatorControls } from './simulator-controls.js';
 
 /** HTTP methods a simulator route can answer. */
 export type SimulatorMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -41,6 +42,10 @@ export interface SimulatorServerOptions {
   readonly notFound: RouteHandler;
   /** The vendor's body for a failure injected with `fail()` (and for a handler that throws). */
   readonly failureBody: (status: number, request: SimulatorRequest) => unknown;
+  /** Headers the vendor adds to a failure injected with `fail()`, e.g. `Retry-After` on a 429. */
+  readonly failureHeaders?:
+    | ((status: number, request: SimulatorRequest) => Readonly<Record<string, string>> | undefined)
+    | undefined;
   /** Rate limiting; none when absent. */
   readonly rateLimit?: SimulatorRateLimit | undefined;
   /** Latency added to every answer. @defaultValue 0 */
@@ -48,25 +53,11 @@ export interface SimulatorServerOptions {
 }
 
 /** A running simulator server on loopback. */
-export interface SimulatorServer {
+export interface SimulatorServer extends SimulatorControls {
   /** The origin it listens on, e.g. `http://127.0.0.1:52311`. */
   readonly url: string;
-  /** Every request received so far, oldest first (a live view). */
-  readonly requests: readonly RecordedRequest[];
   /** Requests throttled so far, in one bucket or (without `bucket`) in all. */
   throttled(bucket?: string): number;
-  /** Empties {@link SimulatorServer.requests}. */
-  clearRequests(): void;
-  /** Makes the next `times` matching requests answer `status`. */
-  fail(options: FailOptions): void;
-  /** Closes the connection of the next `times` matching requests without an answer. */
-  drop(options?: DropOptions): void;
-  /** Forgets queued failures and drops. */
-  clearFaults(): void;
-  /** Sets the latency of every answer from now on (`0` for none). */
-  setLatency(latency: Latency): void;
-  /** Stops listening and closes every connection, keep-alive ones included. */
-  close(): Promise<void>;
 }
 
 /**
@@ -102,7 +93,8 @@ export async function startSimulatorServer(
     const fault = faults.take(request.path);
     if (fault?.kind === 'drop') return 'drop' as const;
     if (fault?.kind === 'fail') {
-      return jsonReply(fault.status, fault.body ?? options.failureBody(fault.status, request));
+      const body = fault.body ?? options.failureBody(fault.status, request);
+      return jsonReply(fault.status, body, options.failureHeaders?.(fault.status, request));
     }
     return (route?.handle ?? options.notFound)(request);
   }

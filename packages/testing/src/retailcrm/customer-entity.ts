@@ -1,6 +1,8 @@
-import { EntityReader, isPlainObject } from './entity-reader.js';
+import { isPlainObject } from '../kit/json-value.js';
+import { stop } from '../kit/reply.js';
+import { EntityReader } from './entity-reader.js';
 import type { RetailcrmCustomerInput, RetailcrmPhone, RetailcrmUtm } from './model-people.js';
-import { entityFormatError, stop } from './replies.js';
+import { entityFormatError } from './replies.js';
 import type { RetailcrmState } from './state.js';
 
 /** The fields of a customer entity that was sent, plus the tags to add and remove. */

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../kit/json-value.js';
 import { type DateTimeFormat, isDateTime } from './date-time.js';
 
 /** Field path → message, as the vendor's `errors` object. */
@@ -139,9 +140,4 @@ export class EntityReader {
     if (this.prefix === '' || field === '') return this.prefix || field;
     return field.startsWith('[') ? `${this.prefix}${field}` : `${this.prefix}.${field}`;
   }
-}
-
-/** Whether `value` is a JSON object (not an array, not null). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

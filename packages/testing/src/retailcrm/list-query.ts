@@ -1,6 +1,7 @@
 import { lastValue } from '../kit/params.js';
+import { stop } from '../kit/reply.js';
 import type { SimulatorRequest } from '../kit/request.js';
-import { stop, validationError } from './replies.js';
+import { validationError } from './replies.js';
 
 /** The `pagination` object of a list answer. */
 export interface Pagination {

@@ -1,7 +1,8 @@
+import { isPlainObject } from '../kit/json-value.js';
 import { type FlatParams, lastValue } from '../kit/params.js';
+import { stop } from '../kit/reply.js';
 import type { SimulatorRequest } from '../kit/request.js';
-import { isPlainObject } from './entity-reader.js';
-import { entityFormatError, missingParameter, stop, validationError } from './replies.js';
+import { entityFormatError, missingParameter, validationError } from './replies.js';
 import type { RetailcrmState } from './state.js';
 
 /** The parameters of a request as the vendor reads them: the query for GET, the form for POST. */

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { jsonReply, ReplyError, type SimulatorReply } from '../kit/reply.js';
+import { jsonReply, type SimulatorReply } from '../kit/reply.js';
 import type { FieldErrors } from './entity-reader.js';
 
 /** A success answer: `{ success: true, ...body }`. */
@@ -38,11 +38,6 @@ export const methodNotFound = () => failure(404, 'Method not found');
 
 /** 503 `Rate limit exceeded`, without a Retry-After header. */
 export const rateLimitExceeded = () => failure(503, 'Rate limit exceeded');
-
-/** Stops the route and answers `reply`. */
-export function stop(reply: SimulatorReply): never {
-  throw new ReplyError(reply);
-}
 
 /** The body an injected failure (`fail({ status })`) answers with when none is given. */
 export function failureBody(status: number): unknown {

@@ -1,8 +1,9 @@
+import type { KeyRing } from '../kit/key-ring.js';
 import { lastValue } from '../kit/params.js';
 import type { SimulatorReply } from '../kit/reply.js';
 import { headerValue, type SimulatorRequest } from '../kit/request.js';
 import type { SimulatorRoute } from '../kit/start-simulator-server.js';
-import type { KeyGrant, KeyRing } from './key-ring.js';
+import type { KeyGrant } from './key-ring.js';
 import { failure } from './replies.js';
 import type { RetailcrmState } from './state.js';
 
@@ -52,7 +53,7 @@ export function apiKeyOf(request: SimulatorRequest): string | undefined {
 /** Wraps a retailCRM route with the vendor's key checks, as a kit route. */
 export function guardRoute(
   route: RetailcrmRoute,
-  keys: KeyRing,
+  keys: KeyRing<KeyGrant>,
   state: RetailcrmState,
   portal: { readonly url: string },
 ): SimulatorRoute {

@@ -1,7 +1,8 @@
-import type { DropOptions, FailOptions, Latency } from '../kit/faults.js';
-import type { RecordedRequest } from '../kit/request.js';
+import type { Latency } from '../kit/faults.js';
+import { KeyRing, randomApiKey } from '../kit/key-ring.js';
 import { startSimulatorServer } from '../kit/start-simulator-server.js';
-import { KeyRing, type RetailcrmKeyOptions, randomApiKey } from './key-ring.js';
+import { type VendorSimulator, vendorSimulator } from '../kit/vendor-simulator.js';
+import { type KeyGrant, type RetailcrmKeyOptions, resolveGrant } from './key-ring.js';
 import type { RetailcrmUserInput } from './model-people.js';
 import { failureBody, methodNotFound, rateLimitExceeded } from './replies.js';
 import { apiKeyOf, guardRoute } from './route.js';
@@ -42,31 +43,11 @@ export interface RetailcrmSimulatorOptions {
 }
 
 /** A running retailCRM simulator. */
-export interface RetailcrmSimulator {
+export interface RetailcrmSimulator extends VendorSimulator<RetailcrmState, RetailcrmKeyOptions> {
   /** The portal origin, e.g. `http://127.0.0.1:52311`; the API is under `/api/v5`. */
   readonly url: string;
-  /** The current main API key (changes on {@link RetailcrmSimulator.rotateKey}). */
-  readonly apiKey: string;
-  /** The account's data, for seeding and assertions. */
-  readonly state: RetailcrmState;
-  /** Every request received, oldest first. */
-  readonly requests: readonly RecordedRequest[];
   /** Issues a new main key with the same permissions; the old key answers `Wrong "apiKey" value.` */
   rotateKey(): string;
-  /** Adds another key, e.g. one with fewer credentials. */
-  addKey(key: string, options?: RetailcrmKeyOptions): void;
-  /** Makes the next `times` matching requests answer `status` (vendor-style body). */
-  fail(options: FailOptions): void;
-  /** Drops the connection of the next `times` matching requests without an answer. */
-  drop(options?: DropOptions): void;
-  /** Forgets queued failures and drops. */
-  clearFaults(): void;
-  /** Sets the latency of every answer from now on. */
-  setLatency(latency: Latency): void;
-  /** Empties {@link RetailcrmSimulator.requests}. */
-  clearRequests(): void;
-  /** Stops the server and closes every connection. */
-  close(): Promise<void>;
 }
 
 /**
@@ -89,10 +70,10 @@ export async function startRetailcrmSimulator(
 ): Promise<RetailcrmSimulator> {
   const settings = checkOptions(options);
   const state = new RetailcrmState({ sites: settings.sites, users: options.users ?? defaultUsers });
-  const keys = new KeyRing(
+  const defaults = { credentials: retailcrmCredentials, scopes: retailcrmScopes };
+  const keys = new KeyRing<KeyGrant>(
     options.apiKey ?? randomApiKey(),
-    { credentials: options.credentials, scopes: options.scopes },
-    { credentials: retailcrmCredentials, scopes: retailcrmScopes },
+    resolveGrant({ credentials: options.credentials, scopes: options.scopes }, defaults),
   );
   const portal = { url: '' };
   const server = await startSimulatorServer({
@@ -113,22 +94,13 @@ export async function startRetailcrmSimulator(
     },
   });
   portal.url = server.url;
-  return {
-    url: server.url,
-    get apiKey() {
-      return keys.current;
-    },
+  return vendorSimulator({
+    server,
     state,
-    requests: server.requests,
-    rotateKey: () => keys.rotate(),
-    addKey: (key, grant) => keys.add(key, checkGrant(grant ?? {})),
-    fail: (failure) => server.fail(failure),
-    drop: (drop) => server.drop(drop),
-    clearFaults: () => server.clearFaults(),
-    setLatency: (latency) => server.setLatency(latency),
-    clearRequests: () => server.clearRequests(),
-    close: () => server.close(),
-  };
+    keys,
+    grantOf: (grant: RetailcrmKeyOptions | undefined) =>
+      resolveGrant(checkGrant(grant ?? {}), defaults),
+  });
 }
 
 function checkOptions(options: RetailcrmSimulatorOptions) {

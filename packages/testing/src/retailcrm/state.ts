@@ -1,3 +1,4 @@
+import { IdSequence } from '../kit/id-sequence.js';
 import { insertCustomer } from './customer-store.js';
 import { formatDateTime } from './date-time.js';
 import type {
@@ -57,7 +58,7 @@ export class RetailcrmState {
   readonly orderMethods: string[] = [...defaultOrderMethods];
   /** How many requests the rate limit answered with 503 (injected failures not counted). */
   throttled = 0;
-  readonly #lastIds = new Map<string, number>();
+  readonly #ids = new IdSequence('retailCRM');
 
   /** @param options - the stores, seed users and groups */
   constructor(options: RetailcrmStateOptions) {
@@ -110,13 +111,7 @@ export class RetailcrmState {
    * @internal
    */
   nextId(kind: string, wanted?: number): number {
-    const last = this.#lastIds.get(kind) ?? 0;
-    const id = wanted ?? last + 1;
-    if (wanted !== undefined && this.#taken(kind, wanted)) {
-      throw new Error(`retailCRM simulator: ${kind} ${wanted} already exists`);
-    }
-    this.#lastIds.set(kind, Math.max(last, id));
-    return id;
+    return this.#ids.next(kind, wanted, (id) => this.#taken(kind, id));
   }
 
   #taken(kind: string, id: number): boolean {

@@ -1,8 +1,9 @@
+import { stop } from '../../kit/reply.js';
 import type { SimulatorRequest } from '../../kit/request.js';
 import { formatDateTime, isDateTime } from '../date-time.js';
 import { filterValue, paginate } from '../list-query.js';
 import type { RetailcrmHistoryEntry } from '../model-people.js';
-import { stop, success, validationError } from '../replies.js';
+import { success, validationError } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import { renderCustomer } from './customers.js';
 

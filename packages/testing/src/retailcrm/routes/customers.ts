@@ -1,3 +1,4 @@
+import { stop } from '../../kit/reply.js';
 import type { SimulatorRequest } from '../../kit/request.js';
 import { readCustomerEntity } from '../customer-entity.js';
 import {
@@ -10,7 +11,7 @@ import { isDateTime } from '../date-time.js';
 import { filterIds, filterList, filterValue, paginate } from '../list-query.js';
 import type { RetailcrmCustomer } from '../model-people.js';
 import { byOf, entityField, siteOf } from '../parameters.js';
-import { entityFormatError, entityNotFound, stop, success, validationError } from '../replies.js';
+import { entityFormatError, entityNotFound, success, validationError } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 

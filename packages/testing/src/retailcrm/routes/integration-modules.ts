@@ -1,4 +1,6 @@
-import { EntityReader, isPlainObject } from '../entity-reader.js';
+import { isPlainObject } from '../../kit/json-value.js';
+import { stop } from '../../kit/reply.js';
+import { EntityReader } from '../entity-reader.js';
 import type {
   RetailcrmAdditionalCode,
   RetailcrmExternalPhone,
@@ -6,7 +8,7 @@ import type {
   RetailcrmTelephonySettings,
 } from '../model-telephony.js';
 import { entityField } from '../parameters.js';
-import { entityFormatError, entityNotFound, stop, success } from '../replies.js';
+import { entityFormatError, entityNotFound, success } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 

@@ -1,3 +1,4 @@
+import { stop } from '../../kit/reply.js';
 import type { SimulatorRequest } from '../../kit/request.js';
 import { readUtm } from '../customer-entity.js';
 import { findCustomer, insertCustomer } from '../customer-store.js';
@@ -8,7 +9,7 @@ import type { RetailcrmCustomer } from '../model-people.js';
 import type { RetailcrmOrder } from '../model-work.js';
 import { entityField, siteOf } from '../parameters.js';
 import { looksLikePhone, phoneMatches } from '../phone-match.js';
-import { entityFormatError, stop, success } from '../replies.js';
+import { entityFormatError, success } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 

@@ -1,3 +1,4 @@
+import { stop } from '../../kit/reply.js';
 import type { SimulatorRequest } from '../../kit/request.js';
 import { customerMatchesName, findCustomer } from '../customer-store.js';
 import { formatDateTime } from '../date-time.js';
@@ -7,7 +8,7 @@ import type { RetailcrmCustomer } from '../model-people.js';
 import type { RetailcrmTask } from '../model-work.js';
 import { entityField, scalar } from '../parameters.js';
 import { looksLikePhone, phoneMatches } from '../phone-match.js';
-import { entityFormatError, stop, success } from '../replies.js';
+import { entityFormatError, success } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 

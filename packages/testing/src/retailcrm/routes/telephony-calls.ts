@@ -1,8 +1,10 @@
+import { isPlainObject } from '../../kit/json-value.js';
+import { stop } from '../../kit/reply.js';
 import { readUtm } from '../customer-entity.js';
-import { EntityReader, type FieldErrors, isPlainObject } from '../entity-reader.js';
+import { EntityReader, type FieldErrors } from '../entity-reader.js';
 import type { RetailcrmCall, RetailcrmCallEvent } from '../model-telephony.js';
 import { entityField, listField } from '../parameters.js';
-import { entityFormatError, stop, success } from '../replies.js';
+import { entityFormatError, success } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 import { activeTelephony } from './integration-modules.js';

@@ -1,8 +1,9 @@
+import { stop } from '../../kit/reply.js';
 import type { SimulatorRequest } from '../../kit/request.js';
 import { customerByPhone } from '../customer-store.js';
 import type { RetailcrmCustomer, RetailcrmUser } from '../model-people.js';
 import { requiredScalar, scalar } from '../parameters.js';
-import { stop, success, validationError } from '../replies.js';
+import { success, validationError } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 import { renderCustomer } from './customers.js';

@@ -1,7 +1,8 @@
+import { stop } from '../../kit/reply.js';
 import { filterBoolean, filterChoice, filterList, filterValue, paginate } from '../list-query.js';
 import type { RetailcrmUser, RetailcrmUserStatus } from '../model-people.js';
 import { requiredScalar } from '../parameters.js';
-import { entityNotFound, stop, success, validationError } from '../replies.js';
+import { entityNotFound, success, validationError } from '../replies.js';
 import type { RetailcrmRoute } from '../route.js';
 import type { RetailcrmState } from '../state.js';
 
