@@ -1,0 +1,167 @@
+import {
+  type CallInput,
+  type ConnectorWarning,
+  createHub,
+  type Hub,
+  MemoryReplayStore,
+} from '@crossline/core';
+import { type AsterilSimulator, startAsterilSimulator } from '@crossline/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asteril, asterilCallTracking } from './connector.js';
+import type { AsterilOptions } from './options.js';
+
+let crm: AsterilSimulator | undefined;
+let hub: Hub | undefined;
+afterEach(async () => {
+  await hub?.stop();
+  hub = undefined;
+  await crm?.close();
+  crm = undefined;
+});
+
+async function setup(overrides: Partial<AsterilOptions> = {}) {
+  crm = await startAsterilSimulator({ rateLimit: 50 });
+  const connector = asteril({
+    id: 'crm',
+    url: crm.url,
+    allowLoopback: true,
+    apiKey: crm.apiKey,
+    rateLimit: 50,
+    fieldMap: { 'customFields.landing': 'landing_page' },
+    ...overrides,
+  });
+  hub = createHub({ store: new MemoryReplayStore(), timeZone: 'Europe/Kyiv' });
+  const warnings: ConnectorWarning[] = [];
+  hub.on('warning', (warning) => warnings.push(warning));
+  hub.register(connector).pipeline(asterilCallTracking(connector));
+  await hub.start();
+  await connector.activate();
+  return { crm, hub, connector, warnings };
+}
+
+function call(index: number, overrides: Partial<CallInput> = {}): CallInput {
+  return {
+    id: `call-${index}`,
+    direction: 'incoming',
+    result: 'answered',
+    from: '067 123 45 67',
+    to: '0441112233',
+    startedAt: '2026-11-23T10:15:00+02:00',
+    durationSec: 95,
+    recordingUrl: `https://records.example/${index}.mp3`,
+    ...overrides,
+  };
+}
+
+describe('Asteril connector against the simulator', () => {
+  it('a new caller becomes a Client with UTM and extra parameters in text fields, and no responsible', async () => {
+    const { crm, hub } = await setup();
+    await hub.publish(
+      'calls',
+      call(1, { utm: { source: 'google', campaign: 'winter' }, extra: { landing: '/sale' } }),
+    );
+    await hub.idle();
+    expect(crm.state.clients).toEqual([
+      expect.objectContaining({
+        phone: '380671234567',
+        responsible_id: null,
+        text_fields: { utm_source: 'google', utm_campaign: 'winter', landing_page: '/sale' },
+      }),
+    ]);
+  });
+
+  it('logs a finished call with direction, result, duration and the recording of an answered call', async () => {
+    const { crm, hub } = await setup();
+    await hub.publish('calls', call(1));
+    await hub.publish(
+      'calls',
+      call(2, { result: 'busy', durationSec: 0, recordingUrl: undefined }),
+    );
+    await hub.idle();
+    const clientId = crm.state.clients[0]?.id;
+    expect(crm.state.calls).toEqual([
+      expect.objectContaining({
+        external_id: 'calls:call-1',
+        client_id: clientId,
+        direction: 'in',
+        status: 'answered',
+        duration_sec: 95,
+        record_url: 'https://records.example/1.mp3',
+      }),
+      expect.objectContaining({ external_id: 'calls:call-2', status: 'busy', record_url: null }),
+    ]);
+  });
+
+  it('a missed call becomes a Task bound to the Client, for the manager whose key set it up', async () => {
+    const { crm, hub } = await setup();
+    await hub.publish('calls', call(1, { result: 'missed', employee: { id: 'op-9' } }));
+    await hub.idle();
+    expect(crm.state.tasks).toEqual([
+      expect.objectContaining({
+        type: 'missed_call',
+        client_id: crm.state.clients[0]?.id,
+        responsible_id: 1,
+        external_id: 'calls:call-1:task',
+      }),
+    ]);
+  });
+
+  it.each(['+38 (067) 123-45-67', '0671234567', '+380671234567'])(
+    'binds the Task to a Client stored as %s, and creates no second Client',
+    async (stored) => {
+      const { crm, hub } = await setup();
+      const client = crm.state.addClient({ name: 'Ivan', phone: stored });
+      await hub.publish('calls', call(1, { result: 'missed' }));
+      await hub.idle();
+      expect(crm.state.clients).toHaveLength(1);
+      expect(crm.state.tasks.map((task) => task.client_id)).toEqual([client.id]);
+      expect(crm.state.calls.map((entry) => entry.client_id)).toEqual([client.id]);
+    },
+  );
+
+  it('binds to none and warns, naming them, when several Clients have the number', async () => {
+    const { crm, hub, warnings } = await setup();
+    const first = crm.state.addClient({ phone: '0671234567' });
+    const second = crm.state.addClient({ phone: '+38 (067) 123-45-67' });
+    await hub.publish('calls', call(1, { result: 'missed' }));
+    await hub.idle();
+    expect(crm.state.clients).toHaveLength(2);
+    expect(crm.state.tasks.map((task) => task.client_id)).toEqual([null]);
+    expect(crm.state.calls.map((entry) => entry.client_id)).toEqual([null]);
+    expect(warnings[0]).toMatchObject({
+      action: 'contacts.findByPhone',
+      details: { clientIds: [first.id, second.id] },
+    });
+  });
+
+  it('handles incoming calls only, and creates no Client or Task when told not to', async () => {
+    const { crm, hub } = await setup({
+      behaviour: { directions: 'incoming', createClient: false, createTask: false },
+    });
+    await hub.publish(
+      'calls',
+      call(1, { direction: 'outgoing', from: '0441112233', to: '0501112233' }),
+    );
+    await hub.publish('calls', call(2, { result: 'missed' }));
+    await hub.idle();
+    expect(crm.state.calls.map((entry) => entry.external_id)).toEqual(['calls:call-2']);
+    expect(crm.state.clients).toHaveLength(0);
+    expect(crm.state.tasks).toHaveLength(0);
+  });
+
+  it('verify() names the missing text fields and a key whose user is not an administrator', async () => {
+    const { crm, connector } = await setup({ fieldMap: { 'customFields.gclid': 'gclid' } });
+    expect(await connector.verify()).toMatchObject({
+      ok: false,
+      credentialsValid: true,
+      problems: ['the Client text field "gclid" does not exist'],
+    });
+    crm.addKey('manager-key-0123456789', { user: 2 });
+    connector.configure({ apiKey: 'manager-key-0123456789' });
+    expect((await connector.verify()).problems).toContain(
+      "the key's user is not an administrator: the integration needs admin access",
+    );
+    connector.configure({ apiKey: 'wrong-key-0123456789' });
+    expect(await connector.verify()).toMatchObject({ ok: false, credentialsValid: false });
+  });
+});
