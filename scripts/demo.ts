@@ -1,40 +1,32 @@
 /**
- * `npm run demo` — call tracking into retailCRM, against the retailCRM simulator from
- * @crossline/testing: a stream of calls (answered, missed, new and returning callers, numbers
- * typed every which way, UTM tags) goes through the call-tracking pipeline with a SQLite outbox.
- * Midway the API key is changed in the CRM: the connector turns broken and calls are buffered.
- * The new key is entered and the connector re-activated with replay: the last three days are
- * sent once, older calls are dropped and reported. The summary is read back from the CRM.
+ * `npm run demo` — call tracking into two CRMs at once, against the retailCRM and Asteril
+ * simulators from @crossline/testing: a stream of calls (answered, missed, new and returning
+ * callers, numbers typed every which way, UTM tags) goes through the call-tracking pipeline of
+ * each CRM with one SQLite outbox. Midway both API keys are changed in the CRMs: the connectors
+ * turn broken and calls are buffered. The new keys are entered and the connectors re-activated
+ * with replay: the last three days are sent once, older calls are dropped and reported. The
+ * summary is read back from each CRM.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { retailcrm } from '@crossline/connector-retailcrm';
-import {
-  callTrackingPipeline,
-  createHub,
-  normalizePhone,
-  SqliteReplayStore,
-} from '@crossline/core';
-import { startRetailcrmSimulator } from '@crossline/testing';
+import { type CallInput, createHub, SqliteReplayStore } from '@crossline/core';
 import pino from 'pino';
 import { makeCalls, returningCallers } from './demo/calls.js';
+import { asterilDemoRate, type DemoCrm, startAsteril, startRetailcrm } from './demo/crms.js';
 import { progress } from './demo/progress.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const started = performance.now();
-const crm = await startRetailcrmSimulator();
-for (const caller of returningCallers) {
-  crm.state.addCustomer({ firstName: caller.firstName, phones: [{ number: caller.phone }] });
-}
 const directory = mkdtempSync(join(tmpdir(), 'crossline-demo-'));
 const logLines: string[] = [];
 const logger = pino(
   { level: 'debug' },
   new Writable({ write: (chunk, _encoding, done) => done(void logLines.push(String(chunk))) }),
 );
+const crms = [await startRetailcrm(logger), await startAsteril(logger)];
 const store = new SqliteReplayStore({ path: join(directory, 'outbox.db') });
 const hub = createHub({
   store,
@@ -42,112 +34,113 @@ const hub = createHub({
   timeZone: 'Europe/Kyiv', // "today and the 2 previous days" as the shop counts them
   retry: { baseDelayMs: 200, maxDelayMs: 2_000 },
 });
-const connector = retailcrm({
-  id: 'shop-crm',
-  url: crm.url,
-  allowLoopback: true, // the simulator listens on http://127.0.0.1
-  apiKey: crm.apiKey,
-  site: 'main-shop',
-  adminEmail: 'admin@shop.example',
-  employees: [
-    { employeeId: 'op-olena', userId: 7, code: '101', senior: true },
-    { employeeId: 'op-taras', userId: 8, code: '102' },
-  ],
-  customFields: { 'customFields.landing': 'customFields.landing_page' },
-  replayOnReactivate: true,
-  logger,
+const counts = new Map(
+  crms.map((crm) => [crm.connector.id, { delivered: 0, replayed: 0, dropped: 0 }]),
+);
+const countOf = (connectorId: string) =>
+  counts.get(connectorId) ?? { delivered: 0, replayed: 0, dropped: 0 };
+let warnings = 0;
+hub.on('delivered', ({ envelope, replayed }) => {
+  countOf(envelope.connectorId).delivered += 1;
+  if (replayed) countOf(envelope.connectorId).replayed += 1;
 });
-const counts = { delivered: 0, replayed: 0, buffered: 0, dropped: 0, failed: 0 };
-hub.on('delivered', ({ replayed }) => {
-  counts.delivered += 1;
-  if (replayed) counts.replayed += 1;
-});
-hub.on('buffered', () => (counts.buffered += 1));
-hub.on('dropped', () => (counts.dropped += 1));
-hub.on('failed', () => (counts.failed += 1));
-hub.register(connector).pipeline(callTrackingPipeline({ connector: connector.id }));
+hub.on('dropped', ({ envelope }) => (countOf(envelope.connectorId).dropped += 1));
+hub.on('warning', () => (warnings += 1));
+for (const crm of crms) hub.register(crm.connector).pipeline(crm.pipeline);
 await hub.start();
 
 let phase = 'live';
 let published = 0;
-const line = progress(
-  () =>
-    `${phase.padEnd(9)} published ${published} · delivered ${counts.delivered} (replayed ${counts.replayed}) · buffered ${counts.buffered} · dropped ${counts.dropped} · retried ${counts.failed} · connector ${connector.status} · CRM calls ${crm.state.calls.length}, 503s ${crm.state.throttled}`,
-);
+const line = progress(() => {
+  const parts = crms.map((crm) => {
+    const count = countOf(crm.connector.id);
+    return `${crm.name} ${crm.connector.status} ✓${count.delivered} ↻${count.replayed} ✗${count.dropped}`;
+  });
+  return `${phase.padEnd(9)} published ${published} · ${parts.join(' · ')}`;
+});
+const publish = async (call: CallInput) => {
+  for (const crm of crms) await hub.publish(crm.pipeline.id, call);
+  published += 1;
+};
 
-const verify = await connector.verify();
-await connector.activate();
+const verified = await Promise.all(crms.map((crm) => crm.connector.verify()));
+for (const crm of crms) await crm.connector.activate();
 
 // 1. Live: 24 calls of the last minutes.
 const live = makeCalls(0, 24, (index) => (24 - index) * 60_000);
-for (const call of live) {
-  await hub.publish('calls', call);
-  published += 1;
-}
+for (const call of live) await publish(call);
 await hub.idle();
 
-// 2. The password is changed in the CRM: the old key stops working. Calls keep coming, and
-// the host also hands over calls it held for days (four of them older than the window).
+// 2. The password is changed in each CRM: the old keys stop working. Calls keep coming, and the
+// host also hands over calls it held for days (four of them older than the window).
 phase = 'broken';
-const oldKey = crm.apiKey;
-const newKey = crm.rotateKey();
+const newKeys = crms.map((crm) => crm.rotateKey());
 const meanwhile = makeCalls(24, 20, (index) => (index - 23) * 2 * hour); // up to 40 hours ago
 const tooOld = makeCalls(44, 4, (index) => 4 * day + index * hour);
 for (const call of [...meanwhile, ...tooOld]) {
-  await hub.publish('calls', call);
-  published += 1;
+  await publish(call);
   await hub.idle();
 }
 
-// 3. The new key is entered and the integration re-activated ("send data after re-activation").
+// 3. The new keys are entered and the integrations re-activated ("send data after re-activation").
 phase = 'replaying';
-connector.configure({ apiKey: newKey });
-await connector.activate();
+for (const [index, crm] of crms.entries()) {
+  crm.connector.configure({ apiKey: newKeys[index] });
+  await crm.connector.activate();
+}
 await hub.idle();
 phase = 'done';
 line.stop();
 await hub.stop();
 await store.close();
 
-// The summary, read back from the CRM.
-const seeded = returningCallers.length;
-const expected = [...live, ...meanwhile].map((call) => `calls:${call.id}`);
-const logged = crm.state.calls.map((call) => call.externalId);
-const phonesOf = crm.state.customers.map((customer) =>
-  customer.phones.map((phone) => normalizePhone(phone.number)),
-);
-const distinctPhones = new Set(phonesOf.flat());
-const duplicates =
-  logged.length -
-  new Set(logged).size +
-  (phonesOf.flat().length - distinctPhones.size) +
-  (crm.state.tasks.length - new Set(crm.state.tasks.map((task) => task.commentary)).size);
-const lost = expected.filter((id) => !logged.includes(id)).length;
-const missedIncoming = [...live, ...meanwhile].filter(
-  (call) => call.direction === 'incoming' && call.result !== 'answered',
-).length;
-const keyInLogs = logLines.filter((entry) => entry.includes(oldKey) || entry.includes(newKey));
+/** One CRM's lines of the summary, and whether it kept every promise. */
+function summarise(crm: DemoCrm): { lines: string; ok: boolean } {
+  const held = crm.holdings();
+  const count = countOf(crm.connector.id);
+  const expected = [...live, ...meanwhile].map((call) => `${crm.pipeline.id}:${call.id}`);
+  const duplicates =
+    held.calls.length -
+    new Set(held.calls).size +
+    (held.contactPhones.length - new Set(held.contactPhones).size) +
+    (held.tasks.length - new Set(held.tasks.map((task) => task.key)).size);
+  const lost = expected.filter((id) => !held.calls.includes(id)).length;
+  const missed = [...live, ...meanwhile].filter(
+    (call) => call.direction === 'incoming' && call.result !== 'answered',
+  ).length;
+  const ok =
+    duplicates === 0 &&
+    lost === 0 &&
+    count.dropped === tooOld.length &&
+    held.tasks.length === missed;
+  const lines = `
+  ${crm.name}
+    contacts:           ${held.contacts - returningCallers.length} created, ${returningCallers.length} were already in the CRM (numbers typed in assorted forms)
+    calls logged:       ${held.calls.length} (with recordings: ${held.recordings})
+    tasks created:      ${held.tasks.length} for ${missed} missed incoming calls, ${held.tasks.filter((task) => task.bound).length} bound to the caller
+    calls replayed:     ${count.replayed} after re-activation
+    calls dropped:      ${count.dropped} (older than today and the 2 previous days, each reported)
+    rate-limit answers: ${held.throttled}
+    duplicates:         ${duplicates}
+    lost:               ${lost}`;
+  return { lines, ok };
+}
+
+const summaries = crms.map(summarise);
+const keys = crms.flatMap((crm) => crm.keys());
+const leaked = logLines.filter((entry) => keys.some((key) => entry.includes(key)));
 const seconds = (performance.now() - started) / 1000;
 console.log(`
-crossline demo — call tracking → retailCRM simulator (${seconds.toFixed(1)} s)
-  check connection:   ${verify.ok ? 'ok' : `FAILED ${JSON.stringify(verify)}`}
-  calls published:    ${published} (${live.length} live, ${meanwhile.length} while the key was broken, ${tooOld.length} older than 3 days)
-  customers:          ${crm.state.customers.length - seeded} created, ${seeded} were already in the CRM
-  calls logged:       ${crm.state.calls.length} (with recordings: ${crm.state.calls.filter((call) => call.recordUrl).length})
-  tasks created:      ${crm.state.tasks.length} for ${missedIncoming} missed incoming calls
-  calls replayed:     ${counts.replayed} after re-activation
-  calls dropped:      ${counts.dropped} (older than today and the 2 previous days, each reported)
-  rate-limit answers: ${crm.state.throttled}
-  duplicates:         ${duplicates}
-  lost:               ${lost}
-  API key in ${logLines.length} log lines: ${keyInLogs.length === 0 ? 'never' : 'LEAKED'}`);
-await crm.close();
+crossline demo — call tracking → retailCRM and Asteril simulators (${seconds.toFixed(1)} s)
+  check connection:   ${verified.map((report, index) => `${crms[index]?.name} ${report.ok ? 'ok' : `FAILED ${JSON.stringify(report.problems)}`}`).join(', ')}
+  calls published:    ${published} to each CRM (${live.length} live, ${meanwhile.length} while the keys were broken, ${tooOld.length} older than 3 days)
+  (Asteril publishes no rate limit; its simulator and connector run at ${asterilDemoRate} rps here)${summaries.map((summary) => summary.lines).join('')}
+  warnings:           ${warnings}
+  API keys in ${logLines.length} log lines: ${leaked.length === 0 ? 'never' : 'LEAKED'}`);
+for (const crm of crms) await crm.close();
 rmSync(directory, { recursive: true, force: true });
 const failed =
-  !verify.ok ||
-  duplicates > 0 ||
-  lost > 0 ||
-  keyInLogs.length > 0 ||
-  counts.dropped !== tooOld.length ||
-  crm.state.tasks.length !== missedIncoming;
+  verified.some((report) => !report.ok) ||
+  summaries.some((summary) => !summary.ok) ||
+  leaked.length > 0;
 process.exitCode = failed ? 1 : 0;

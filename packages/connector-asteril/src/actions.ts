@@ -22,14 +22,35 @@ import type { AsterilClient } from './schemas.js';
 
 type Context = ActionContext<AsterilConfig, AsterilApi>;
 
+/** How long a Client found (or created) for a number is remembered. */
+const rememberMs = 5 * 60_000;
+const remembered = new WeakMap<AsterilApi, Map<string, { client: AsterilClient; until: number }>>();
+
+function memoOf(api: AsterilApi) {
+  let memo = remembered.get(api);
+  if (!memo) {
+    memo = new Map();
+    remembered.set(api, memo);
+  }
+  return memo;
+}
+
+/** Remembers the one Client with a number, so the next calls from it skip the search. */
+function remember(context: Context, phone: string, client: AsterilClient): void {
+  memoOf(context.client).set(phone, { client, until: Date.now() + rememberMs });
+}
+
 /**
  * The Clients with a number: Asteril matches numbers exactly as stored, so every form a
  * person may have typed is searched (`380…`, `+380…`, `0…`, `+38 (0XX) …`), and core's
- * `findByPhone` keeps the real matches and tells one from several.
+ * `findByPhone` keeps the real matches and tells one from several. A single match (or a Client
+ * this connector created) is remembered for five minutes: a caller's next calls cost no search.
  */
 async function lookup(context: Context, phone: string): Promise<PhoneMatch<AsterilClient>> {
   const { client, config, signal } = context;
-  return findByPhone({
+  const memo = memoOf(client).get(phone);
+  if (memo && memo.until > Date.now()) return { status: 'found', record: memo.client };
+  const match = await findByPhone({
     canonical: phone,
     defaultCountry: config.defaultCountry,
     variants: config.lookupVariants,
@@ -41,6 +62,8 @@ async function lookup(context: Context, phone: string): Promise<PhoneMatch<Aster
     phonesOf: (record) => [record.phone ?? undefined],
     idOf: (record) => String(record.id),
   });
+  if (match.status === 'found') remember(context, phone, match.record);
+  return match;
 }
 
 /** The one Client with a number, or `undefined` — several are reported, never guessed. */
@@ -120,6 +143,7 @@ async function upsertContact(contact: Contact, context: Context): Promise<FoundC
     },
     { signal: context.signal },
   );
+  remember(context, phone, { id: created.id, phone });
   return { id: String(created.id), phones: [phone] };
 }
 

@@ -134,6 +134,22 @@ describe('Asteril connector against the simulator', () => {
     });
   });
 
+  it('searches a number once: the Client found or created is remembered for the next calls', async () => {
+    const { crm, hub } = await setup();
+    await hub.publish('calls', call(1));
+    await hub.idle();
+    const searches = () =>
+      crm.requests.filter((request) => request.path.startsWith('/api/v3/clients')).length;
+    const afterFirst = searches();
+    expect(afterFirst).toBeGreaterThan(10); // every stored form, then the create
+    await hub.publish('calls', call(2, { from: '+38 (067) 123-45-67' }));
+    await hub.idle();
+    expect(searches()).toBe(afterFirst);
+    expect(crm.state.calls.map((entry) => entry.client_id)).toEqual(
+      [1, 1].map(() => crm?.state.clients[0]?.id),
+    );
+  });
+
   it('handles incoming calls only, and creates no Client or Task when told not to', async () => {
     const { crm, hub } = await setup({
       behaviour: { directions: 'incoming', createClient: false, createTask: false },

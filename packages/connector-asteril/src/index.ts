@@ -1,4 +1,3 @@
-export { asterilActions } from './actions.js';
 export {
   AsterilApi,
   type AsterilCallInput,

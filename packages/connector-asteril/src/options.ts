@@ -61,7 +61,7 @@ export const asterilOptionsSchema = z
     fieldMap: z.record(z.string(), z.string().min(1).nullable()).default({}),
     /**
      * How many forms of a number a look-up searches (Asteril matches numbers exactly as
-     * stored). @defaultValue all of them (13 for a Ukrainian mobile)
+     * stored). @defaultValue all of them (16 for a Ukrainian mobile)
      */
     lookupVariants: z.number().int().min(1).max(20).optional(),
     /** Overrides of the assumed API contract (UNCERTAIN): paths, task type, page size. */

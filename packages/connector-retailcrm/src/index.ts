@@ -1,4 +1,3 @@
-export { retailcrmActions } from './actions.js';
 export { integrationModule, listManagers } from './activation.js';
 export { type CallEventInput, callEventInputSchema } from './calls.js';
 export { type CallOptions, type ListQuery, maxCallsPerUpload, RetailcrmClient } from './client.js';

@@ -9,7 +9,7 @@ export interface PhoneSearch<Record> {
   readonly defaultCountry?: NormalizePhoneOptions['defaultCountry'];
   /**
    * How many forms of the number to search, in {@link phoneVariants} order (canonical first).
-   * @defaultValue all of them (13 for a Ukrainian mobile number)
+   * @defaultValue all of them (16 for a Ukrainian mobile number)
    */
   readonly variants?: number | undefined;
   /** Asks the vendor for the records stored with this exact form of the number. */

@@ -9,8 +9,8 @@ import { type NormalizePhoneOptions, normalizePhone } from './normalize-phone.js
  *
  * `380671234567`, `+380671234567`, `0671234567`, `671234567`, `+380 67 123 4567`,
  * `067 123 4567`, `+380 (67) 123-45-67`, `+380 67 123 45 67`, `067 123 45 67`,
- * `(067) 123-45-67`, `+38 (067) 123-45-67`, `+38 067 123 45 67` and the legacy
- * `80671234567`.
+ * `(067) 123-45-67`, `+38 (067) 123-45-67`, `+38 067 123 45 67`, `067-123-45-67`,
+ * `38(067)1234567` and the legacy `80671234567` and `8 067 123 45 67`.
  *
  * The canonical form comes first; there are no duplicates. Every variant is read back as the
  * same number under `defaultCountry` — the country of the vendor account being searched — so
@@ -57,7 +57,11 @@ export function phoneVariants(canonical: string, options: NormalizePhoneOptions 
     parsed.formatNational(),
     ...habitualForms(groups, callingCode, nationalPrefix),
   ];
-  if (callingCode === '380') variants.push(`8${national}`);
+  if (callingCode === '380') {
+    // The legacy long-distance trunk `8`, typed compact or spaced like the national number.
+    const spaced = habitualForms(groups, callingCode, nationalPrefix)[2];
+    variants.push(`8${national}`, ...(spaced ? [`8 ${spaced}`] : []));
+  }
   return [...new Set(variants)].filter((variant) => readsAs(variant, canonical, options));
 }
 
@@ -97,6 +101,8 @@ function habitualForms(groups: string[], callingCode: string, nationalPrefix: st
       `(${localArea}) ${tail.join('-')}`,
       `+${short} (${localArea}) ${tail.join('-')}`,
       `+${short} ${localArea} ${tail.join(' ')}`,
+      `${localArea}-${tail.join('-')}`,
+      `${short}(${localArea})${tail.join('')}`,
     );
   }
   return forms;
