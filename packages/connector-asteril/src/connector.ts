@@ -1,5 +1,4 @@
 import {
-  AuthError,
   type CallTrackingOptions,
   type Connector,
   callTrackingPipeline,
@@ -24,18 +23,8 @@ async function verify({
   client: AsterilApi;
   config: AsterilConfig;
 }): Promise<VerifyChecks> {
-  let admin: boolean | undefined;
-  try {
-    admin = (await client.me()).is_admin;
-  } catch (error) {
-    if (!AuthError.isInstance(error)) throw error;
-    return {
-      reachable: true,
-      credentialsValid: false,
-      missingPermissions: [],
-      problems: [error.message],
-    };
-  }
+  // A rejected key throws: core's verify() reports it as credentials not valid.
+  const admin = (await client.me()).is_admin;
   const problems =
     admin === false
       ? ["the key's user is not an administrator: the integration needs admin access"]

@@ -1,29 +1,26 @@
 import {
   type ClientContext,
-  createHttpClient,
+  createVendorHttpClient,
   type HttpClient,
-  LocalRateLimiter,
-  RateLimiterRegistry,
   type ResponseState,
   type ResponseVerdict,
 } from '@crossline/core';
 import type { AsterilConfig } from './options.js';
 
-/** One budget per (cabinet, key) in this process, shared by every instance with that key. */
-const limiters = new RateLimiterRegistry();
-
-/** The HTTP client of one connector instance: `Bearer` key, JSON, the assumed rate limit. */
+/**
+ * The HTTP client of one connector instance: `Bearer` key, JSON, and one budget per (cabinet,
+ * key) in the process at the assumed rate.
+ */
 export function createAsterilHttp(config: AsterilConfig, context: ClientContext): HttpClient {
-  const rateLimiter = limiters.get(
-    { vendor: 'asteril', account: config.origin, credential: config.apiKey },
-    () => new LocalRateLimiter({ limit: config.rateLimit }),
-  );
-  return createHttpClient({
+  return createVendorHttpClient({
+    vendor: 'asteril',
+    account: config.origin,
+    credential: config.apiKey,
+    limits: { limit: config.rateLimit },
     baseUrl: `${config.origin}${config.api.basePath}`,
     connectorId: context.connectorId,
     auth: { type: 'bearer', token: config.apiKey },
     headers: { accept: 'application/json' },
-    rateLimiter,
     logger: context.logger,
     retry: { retries: config.retries },
     interpretResponse: interpretAsterilResponse,

@@ -5,7 +5,6 @@ import { RetailcrmClient } from './client.js';
 import { createRetailcrmHttp } from './http.js';
 import { type RetailcrmConfig, retailcrmOptionsSchema } from './options.js';
 import { requiredMethods } from './permissions.js';
-import type { CredentialsAnswer } from './schemas.js';
 
 /**
  * "Check connection" through `GET /api/credentials`: the key works, and which of the
@@ -18,18 +17,8 @@ async function verify({
   client: RetailcrmClient;
   config: RetailcrmConfig;
 }): Promise<VerifyChecks> {
-  let answer: CredentialsAnswer;
-  try {
-    answer = await client.credentials();
-  } catch (error) {
-    if (!AuthError.isInstance(error)) throw error;
-    return {
-      reachable: true,
-      credentialsValid: false,
-      missingPermissions: [],
-      problems: [error.message],
-    };
-  }
+  // A rejected key throws: core's verify() reports it as credentials not valid.
+  const answer = await client.credentials();
   const allowed = new Set(answer.credentials);
   const missingPermissions = requiredMethods.filter((method) => !allowed.has(method));
   const problems: string[] = [];

@@ -1,38 +1,31 @@
 import {
   type ClientContext,
-  createHttpClient,
+  createVendorHttpClient,
   type HttpClient,
-  LocalRateLimiter,
-  RateLimiterRegistry,
   type ResponseState,
   type ResponseVerdict,
 } from '@crossline/core';
 import type { RetailcrmConfig } from './options.js';
 
 /**
- * One rate-limit budget per (portal, key) in this process, shared by every connector instance
- * and pipeline that uses the same key: the vendor counts per key.
+ * The HTTP client of one connector instance: base `<portal>/api`, `X-API-KEY`, and one budget
+ * per (portal, key) in the process — 10 requests/s, 40 for `/telephony/*` by default.
  */
-const limiters = new RateLimiterRegistry();
-
-/** The HTTP client of one connector instance: base `<portal>/api`, `X-API-KEY`, the limits. */
 export function createRetailcrmHttp(config: RetailcrmConfig, context: ClientContext): HttpClient {
-  const rateLimiter = limiters.get(
-    { vendor: 'retailcrm', account: config.origin, credential: config.apiKey },
-    () =>
-      new LocalRateLimiter({
-        buckets: [
-          { name: 'telephony', match: '/v5/telephony/', limit: config.rateLimits.telephony },
-          { name: 'general', limit: config.rateLimits.general },
-        ],
-      }),
-  );
-  return createHttpClient({
+  return createVendorHttpClient({
+    vendor: 'retailcrm',
+    account: config.origin,
+    credential: config.apiKey,
+    limits: {
+      buckets: [
+        { name: 'telephony', match: '/v5/telephony/', limit: config.rateLimits.telephony },
+        { name: 'general', limit: config.rateLimits.general },
+      ],
+    },
     baseUrl: `${config.origin}/api`,
     connectorId: context.connectorId,
     auth: { type: 'header', name: 'X-API-KEY', value: config.apiKey },
     headers: { accept: 'application/json' },
-    rateLimiter,
     logger: context.logger,
     retry: { retries: config.retries, throttleDelayMs: 1000 },
     interpretResponse: interpretRetailcrmResponse,

@@ -30,6 +30,7 @@ describe('@crossline/core exports', () => {
       'contactSchema',
       'createHttpClient',
       'createHub',
+      'createVendorHttpClient',
       'crosslineRedactPaths',
       'customFieldsSchema',
       'dateSchema',

@@ -68,6 +68,10 @@ export type {
   RetryState,
   ThrottleState,
 } from './http/types.js';
+export {
+  createVendorHttpClient,
+  type VendorHttpClientOptions,
+} from './http/vendor-http-client.js';
 export { crosslineRedactPaths, type Logger, type LogMethod, silentLogger } from './log.js';
 export {
   applyFieldMap,

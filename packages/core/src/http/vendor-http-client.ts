@@ -1,0 +1,46 @@
+import {
+  LocalRateLimiter,
+  type LocalRateLimiterOptions,
+} from '../rate-limit/local-rate-limiter.js';
+import { RateLimiterRegistry } from '../rate-limit/rate-limiter-registry.js';
+import { createHttpClient } from './create-http-client.js';
+import type { HttpClient, HttpClientOptions } from './types.js';
+
+/** Every vendor client's budgets in this process: one per (vendor, account, key). */
+const sharedLimiters = new RateLimiterRegistry();
+
+/** Options of {@link createVendorHttpClient}. */
+export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLimiter'> {
+  /** The vendor, e.g. `retailcrm`: part of the budget's identity. */
+  vendor: string;
+  /** The account (portal, cabinet origin): part of the budget's identity. */
+  account: string;
+  /** The credential the vendor counts requests by (hashed at once, never kept). */
+  credential: string;
+  /** The vendor's limits, used when this key's budget is first created. */
+  limits: LocalRateLimiterOptions;
+}
+
+/**
+ * A connector's HTTP client whose requests share one rate-limit budget with every other client
+ * of the same vendor account and key in the process — the vendor counts per key, whichever
+ * connector instance or pipeline sends. The first client of a key sets its limits; later ones
+ * share them.
+ *
+ * @example
+ * ```ts
+ * createVendorHttpClient({
+ *   vendor: 'retailcrm', account: origin, credential: apiKey,
+ *   limits: { buckets: [{ name: 'telephony', match: '/v5/telephony/', limit: 40 }, { name: 'general', limit: 10 }] },
+ *   baseUrl: `${origin}/api`, auth: { type: 'header', name: 'X-API-KEY', value: apiKey },
+ * });
+ * ```
+ */
+export function createVendorHttpClient(options: VendorHttpClientOptions): HttpClient {
+  const { vendor, account, credential, limits, ...http } = options;
+  const rateLimiter = sharedLimiters.get(
+    { vendor, account, credential },
+    () => new LocalRateLimiter(limits),
+  );
+  return createHttpClient({ ...http, rateLimiter });
+}
