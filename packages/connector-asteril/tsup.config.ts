@@ -1,13 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  removeNodeProtocol: false,
-});
+export default packageConfig(['src/index.ts']);

@@ -1,14 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  // Keep `node:` specifiers: `node:sqlite` exists only under that name.
-  removeNodeProtocol: false,
-});
+export default packageConfig(['src/index.ts']);

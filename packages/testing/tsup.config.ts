@@ -1,13 +1,6 @@
-import { defineConfig } from 'tsup';
+import { packageConfig } from '../../tsup.package.js';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'conformance/index': 'src/conformance/index.ts' },
-  format: ['esm'],
-  target: 'node22',
-  platform: 'node',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  treeshake: true,
-  removeNodeProtocol: false,
+export default packageConfig({
+  index: 'src/index.ts',
+  'conformance/index': 'src/conformance/index.ts',
 });

@@ -1,6 +1,6 @@
 import { ConfigError } from '@crossline/core';
 import { describe, expect, it } from 'vitest';
-import { apiKey, options } from './__fixtures__/config.js';
+import { options } from './__fixtures__/config.js';
 import { retailcrm } from './connector.js';
 import { interpretRetailcrmResponse } from './http.js';
 import { normalizePortalUrl } from './portal.js';

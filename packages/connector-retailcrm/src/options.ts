@@ -76,7 +76,7 @@ export const retailcrmOptionsSchema = z
     /** The country of numbers written without a country code. @defaultValue 'UA' */
     defaultCountry: phoneCountrySchema.default('UA'),
     /** How many forms of a number a customer search tries (`380…`, `+380…`, `0…`). @defaultValue 3 */
-    lookupVariants: z.number().int().min(1).max(13).default(3),
+    lookupVariants: z.number().int().min(1).max(16).default(3),
     /** Requests per second per key. @defaultValue `{ general: 10, telephony: 40 }` */
     rateLimits: z
       .object({
