@@ -41,6 +41,8 @@ describe('@crossline/core exports', () => {
       'findByPhone',
       'getPath',
       'isSameNumber',
+      'lenient',
+      'lenientEnum',
       'loyaltyCardSchema',
       'mergeFieldMaps',
       'messageSchema',
@@ -61,6 +63,7 @@ describe('@crossline/core exports', () => {
       'ticketSchema',
       'timeZoneSchema',
       'utmSchema',
+      'withoutNulls',
     ]);
   });
 });

@@ -179,3 +179,10 @@ export type {
   ReplayStore,
 } from './replay/replay-store.js';
 export { SqliteReplayStore, type SqliteReplayStoreOptions } from './replay/sqlite-replay-store.js';
+export {
+  type LenientEnumOptions,
+  type LenientEnumValue,
+  lenient,
+  lenientEnum,
+  withoutNulls,
+} from './util/lenient.js';
