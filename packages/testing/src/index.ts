@@ -62,6 +62,7 @@ export type {
   RetailcrmStatusGroup,
   RetailcrmTask,
 } from './retailcrm/model-work.js';
+export type { RetailcrmQuirks } from './retailcrm/quirks.js';
 export { retailcrmCredentials, retailcrmScopes } from './retailcrm/routes/all-routes.js';
 export {
   type RetailcrmSimulator,

@@ -92,6 +92,34 @@ describe('retailCRM simulator: API keys', () => {
     });
   });
 
+  it('serves a scope-based key: no credentials listed, methods granted by its scopes', async () => {
+    crm.addKey('scoped', { scopes: ['customer_read', 'telephony_write'] });
+    const rights = await call(crm, 'GET', '/api/credentials', { key: 'scoped' });
+    expect(rights.body).toMatchObject({
+      credentials: [],
+      scopes: ['customer_read', 'telephony_write'],
+    });
+    expect((await call(crm, 'GET', '/customers', { key: 'scoped' })).status).toBe(200);
+    const upload = await call(crm, 'POST', '/telephony/calls/upload', {
+      key: 'scoped',
+      form: { calls: [{ date: '2026-11-23 10:00:00', type: 'in', phone: '+380671234567' }] },
+    });
+    expect(upload.body).toMatchObject({ success: true, processedCallsCount: 1 });
+    const denied = await call(crm, 'POST', '/customers/create', {
+      key: 'scoped',
+      form: { customer: { firstName: 'Ivan' } },
+    });
+    expect(denied.body).toEqual({ success: false, errorMsg: 'Access denied.' });
+    expect((await call(crm, 'GET', '/users', { key: 'scoped' })).status).toBe(403);
+  });
+
+  it('a key given only credentials reports no scopes, and an unknown scope is refused', async () => {
+    crm.addKey('methods-only', { credentials: ['/api/users'] });
+    const rights = await call(crm, 'GET', '/api/credentials', { key: 'methods-only' });
+    expect(rights.body).toMatchObject({ credentials: ['/api/users'], scopes: [] });
+    expect(() => crm.addKey('typo', { scopes: ['customers_read'] })).toThrow('customers_read');
+  });
+
   it('answers 404 Method not found for an unknown method', async () => {
     const answer = await call(crm, 'GET', '/no-such-method');
     expect(answer.status).toBe(404);

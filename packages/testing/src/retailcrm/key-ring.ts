@@ -1,11 +1,21 @@
-/** Permissions of an API key. */
+/**
+ * Permissions of an API key, in either of the vendor's forms: the methods it may call
+ * (`credentials`), or the scopes it was given (`scopes`: `customer_read` grants every GET of
+ * customers, `telephony_write` every telephony POST …). A method is allowed when either form
+ * grants it. A key given only `scopes` is a scope-based key: it lists no credentials; a key
+ * given only `credentials` reports no scopes; a key given neither gets every method and scope.
+ */
 export interface RetailcrmKeyOptions {
   /**
    * Methods the key may call, in the vendor's notation (`/api/customers/create`,
-   * `/api/customers/{externalId}/edit`). @defaultValue every method the simulator serves
+   * `/api/customers/{externalId}/edit`). @defaultValue every method the simulator serves, or
+   * none when `scopes` is given
    */
   credentials?: readonly string[] | undefined;
-  /** Scopes reported by `GET /api/credentials`. @defaultValue every scope in the fact sheet */
+  /**
+   * Scopes of the key, reported by `GET /api/credentials`. @defaultValue every scope in the
+   * fact sheet, or none when `credentials` is given
+   */
   scopes?: readonly string[] | undefined;
 }
 
@@ -17,13 +27,17 @@ export interface KeyGrant {
   readonly scopes: readonly string[];
 }
 
-/** The permissions `options` give, with `defaults` for what they leave out. */
+/**
+ * The permissions `options` give: what they leave out is empty when they give the other form,
+ * and `defaults` when they give neither.
+ */
 export function resolveGrant(
   options: RetailcrmKeyOptions,
   defaults: { readonly credentials: readonly string[]; readonly scopes: readonly string[] },
 ): KeyGrant {
+  const neither = options.credentials === undefined && options.scopes === undefined;
   return {
-    credentials: new Set(options.credentials ?? defaults.credentials),
-    scopes: [...(options.scopes ?? defaults.scopes)],
+    credentials: new Set(options.credentials ?? (neither ? defaults.credentials : [])),
+    scopes: [...(options.scopes ?? (neither ? defaults.scopes : []))],
   };
 }

@@ -4,6 +4,7 @@ import type { SimulatorReply } from '../kit/reply.js';
 import { headerValue, type SimulatorRequest } from '../kit/request.js';
 import type { SimulatorRoute } from '../kit/start-simulator-server.js';
 import type { KeyGrant } from './key-ring.js';
+import { applyQuirks, type RetailcrmQuirks } from './quirks.js';
 import { failure } from './replies.js';
 import type { RetailcrmState } from './state.js';
 
@@ -41,6 +42,30 @@ export function credentialOf(route: RetailcrmRoute): string {
   return `/api${route.path.replace(/^\/api/, '')}`.replace(/:(\w+)/g, '{$1}');
 }
 
+/** The resource of each scope, by the first segment of a route's path. */
+const scopeResources: Readonly<Record<string, string>> = {
+  users: 'user',
+  'user-groups': 'user',
+  customers: 'customer',
+  orders: 'order',
+  tasks: 'task',
+  reference: 'reference',
+  'integration-modules': 'integration',
+  telephony: 'telephony',
+};
+
+/**
+ * The scope that grants a route: `<resource>_read` for a GET, `<resource>_write` for a POST
+ * (`customer_read` for `GET /customers`, `telephony_write` for `POST /telephony/calls/upload`);
+ * `undefined` for the unchecked service methods.
+ */
+export function scopeOf(route: RetailcrmRoute): string | undefined {
+  if (route.checked === false) return undefined;
+  const resource = scopeResources[route.path.split('/')[1] ?? ''];
+  if (resource === undefined) return undefined;
+  return `${resource}_${route.method === 'GET' ? 'read' : 'write'}`;
+}
+
 /** The API key a request carries: the `X-API-KEY` header, else an `apiKey` query or form field. */
 export function apiKeyOf(request: SimulatorRequest): string | undefined {
   const key =
@@ -50,14 +75,20 @@ export function apiKeyOf(request: SimulatorRequest): string | undefined {
   return key === '' ? undefined : key;
 }
 
-/** Wraps a retailCRM route with the vendor's key checks, as a kit route. */
+/**
+ * Wraps a retailCRM route with the vendor's key checks, as a kit route: the key's credentials
+ * must list the method, or its scopes include the one that grants it. Successful answers are
+ * given the account's `quirks`.
+ */
 export function guardRoute(
   route: RetailcrmRoute,
   keys: KeyRing<KeyGrant>,
   state: RetailcrmState,
   portal: { readonly url: string },
+  quirks: RetailcrmQuirks = {},
 ): SimulatorRoute {
   const credential = credentialOf(route);
+  const scope = scopeOf(route);
   return {
     method: route.method,
     path: fullPath(route),
@@ -66,10 +97,11 @@ export function guardRoute(
       if (apiKey === undefined) return failure(403, '"apiKey" is missing.');
       const grant = keys.grant(apiKey);
       if (grant === undefined) return failure(403, 'Wrong "apiKey" value.');
-      if (route.checked !== false && !grant.credentials.has(credential)) {
-        return failure(403, 'Access denied.');
-      }
-      return route.handle(request, { state, apiKey, grant, url: portal.url });
+      const granted =
+        grant.credentials.has(credential) || (scope !== undefined && grant.scopes.includes(scope));
+      if (route.checked !== false && !granted) return failure(403, 'Access denied.');
+      const reply = route.handle(request, { state, apiKey, grant, url: portal.url });
+      return applyQuirks(reply, quirks, route.path);
     },
   };
 }

@@ -4,6 +4,7 @@ import { startSimulatorServer } from '../kit/start-simulator-server.js';
 import { type VendorSimulator, vendorSimulator } from '../kit/vendor-simulator.js';
 import { type KeyGrant, type RetailcrmKeyOptions, resolveGrant } from './key-ring.js';
 import type { RetailcrmUserInput } from './model-people.js';
+import type { RetailcrmQuirks } from './quirks.js';
 import { failureBody, methodNotFound, rateLimitExceeded } from './replies.js';
 import { apiKeyOf, guardRoute } from './route.js';
 import { retailcrmCredentials, retailcrmRoutes, retailcrmScopes } from './routes/all-routes.js';
@@ -17,11 +18,17 @@ export interface RetailcrmSimulatorOptions {
   /**
    * Methods the main key may call, in the vendor's notation (`/api/customers/create`,
    * `/api/customers/{externalId}/edit`); see {@link retailcrmCredentials}.
-   * @defaultValue all of them
+   * @defaultValue all of them, or none when only `scopes` is given (a scope-based key)
    */
   credentials?: readonly string[] | undefined;
-  /** Scopes the main key reports. @defaultValue {@link retailcrmScopes} */
+  /**
+   * Scopes of the main key; each grants the methods of its resource (`customer_read`: every
+   * GET of customers). @defaultValue {@link retailcrmScopes}, or none when only `credentials`
+   * is given
+   */
   scopes?: readonly string[] | undefined;
+  /** How the account answers: `null` for absent fields, extra fields, unknown enum values. */
+  quirks?: RetailcrmQuirks | undefined;
   /** Store (site) codes. @defaultValue `['main-shop']` */
   sites?: readonly string[] | undefined;
   /**
@@ -77,7 +84,7 @@ export async function startRetailcrmSimulator(
   );
   const portal = { url: '' };
   const server = await startSimulatorServer({
-    routes: retailcrmRoutes.map((route) => guardRoute(route, keys, state, portal)),
+    routes: retailcrmRoutes.map((route) => guardRoute(route, keys, state, portal, options.quirks)),
     notFound: methodNotFound,
     failureBody,
     latencyMs: options.latencyMs,
@@ -121,11 +128,14 @@ function checkOptions(options: RetailcrmSimulatorOptions) {
 }
 
 function checkGrant(grant: RetailcrmKeyOptions): RetailcrmKeyOptions {
-  const unknown = (grant.credentials ?? []).filter((name) => !retailcrmCredentials.includes(name));
-  if (unknown.length > 0) {
-    throw new TypeError(
-      `retailCRM simulator: unknown \`credentials\` ${unknown.join(', ')}; known: ${retailcrmCredentials.join(', ')}`,
-    );
+  const known = { credentials: retailcrmCredentials, scopes: retailcrmScopes } as const;
+  for (const form of ['credentials', 'scopes'] as const) {
+    const unknown = (grant[form] ?? []).filter((name) => !known[form].includes(name));
+    if (unknown.length > 0) {
+      throw new TypeError(
+        `retailCRM simulator: unknown \`${form}\` ${unknown.join(', ')}; known: ${known[form].join(', ')}`,
+      );
+    }
   }
   return grant;
 }
