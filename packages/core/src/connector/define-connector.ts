@@ -27,6 +27,11 @@ export interface StatusChange {
   readonly previous: ConnectorStatus;
   /** On activation: whether envelopes buffered while it was not active are to be replayed. */
   readonly replay?: boolean;
+  /**
+   * On activation: the first of this connector instance in the process — a host (re)start, not
+   * a re-activation of an integration that was broken or deactivated.
+   */
+  readonly restart?: boolean;
   /** On `broken`: the error that broke it. */
   readonly reason?: CrosslineError;
 }
@@ -100,6 +105,14 @@ export class Connector<
   /** Whether this instance was ever activated: the first activation of a process replays. */
   #activatedBefore = false;
   #context: ConnectorContext<z.output<Schema>, Client>;
+  /**
+   * The credentials generation: moves on every configure(), activate() and deactivate(). A
+   * rejection is charged to the generation its request was sent with; a stale one's 401 (a
+   * request sent with the key just replaced) does not break the current one.
+   */
+  #generation = 0;
+  /** activate() and deactivate() calls, one after another in call order. */
+  #lifecycle: Promise<unknown> = Promise.resolve();
 
   /** @internal Use the factory returned by {@link defineConnector}. */
   constructor(
@@ -112,6 +125,12 @@ export class Connector<
     options: Record<string, unknown> & ConnectorSettings,
   ) {
     super();
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new ConfigError(
+        `Invalid options for ${definition.vendor} connector: expected an object of options, received ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
+        { issues: [{ path: '', message: 'expected an object' }] },
+      );
+    }
     const { id, logger, replayOnReactivate, ...input } = options;
     this.#replayDefault = replayOnReactivate ?? true;
     this.#definition = definition;
@@ -132,6 +151,14 @@ export class Connector<
     return this.#context.config;
   }
 
+  /**
+   * The IANA time zone of the vendor account when the connector knows it (its `timeZone`
+   * option, say): the Hub counts the replay window's calendar days in it.
+   */
+  get timeZone(): string | undefined {
+    return this.#definition.timeZone?.(this.#context.config);
+  }
+
   /** The names of its actions. */
   get actionNames(): readonly string[] {
     return Object.keys(this.#definition.actions);
@@ -147,10 +174,24 @@ export class Connector<
    * @throws {@link ConfigError} naming each invalid option; the old options stay
    */
   configure(patch: Record<string, unknown> & Pick<ConnectorSettings, 'replayOnReactivate'>): void {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+      throw new ConfigError(`configure() of connector ${this.id} expects an object of options`, {
+        connectorId: this.id,
+      });
+    }
     const { replayOnReactivate, ...options } = patch;
+    for (const fixed of ['id', 'logger'] as const) {
+      if (fixed in options) {
+        throw new ConfigError(`configure() cannot change \`${fixed}\` of connector ${this.id}`, {
+          connectorId: this.id,
+          issues: [{ path: fixed, message: 'set at construction only' }],
+        });
+      }
+    }
     const input = { ...this.#input, ...options };
     this.#context = this.#build(input);
     this.#input = input;
+    this.#generation += 1;
     if (replayOnReactivate !== undefined) this.#replayDefault = replayOnReactivate;
   }
 
@@ -181,20 +222,48 @@ export class Connector<
     }
   }
 
-  /** Starts delivering (runs the definition's `onActivate` first). */
-  async activate(options: ActivateOptions = {}): Promise<void> {
-    await this.#definition.onActivate?.(this.#context);
-    // The first activation in a process delivers what is pending (a restart is not a
-    // re-activation); after a breakage or deactivate() the connector's setting decides.
-    const replay = options.replay ?? (this.#activatedBefore ? this.#replayDefault : true);
-    this.#activatedBefore = true;
-    this.#setStatus('active', { replay });
+  /**
+   * Starts delivering (runs the definition's `onActivate` first). Calls to `activate()` and
+   * `deactivate()` run one after another, in call order, even when not awaited.
+   * @throws the `onActivate` hook's error (a crossline error naming this connector); the status
+   *   is unchanged
+   */
+  activate(options: ActivateOptions = {}): Promise<void> {
+    return this.#serialise(async () => {
+      await this.#hook(this.#definition.onActivate);
+      // The first activation in a process delivers what is pending (a restart is not a
+      // re-activation); after a breakage or deactivate() the connector's setting decides.
+      const restart = !this.#activatedBefore;
+      const replay = options?.replay ?? (restart ? true : this.#replayDefault);
+      this.#activatedBefore = true;
+      this.#generation += 1;
+      this.#setStatus('active', { replay, restart });
+    });
   }
 
-  /** Stops delivering; what is published meanwhile is buffered. */
-  async deactivate(): Promise<void> {
-    await this.#definition.onDeactivate?.(this.#context);
-    this.#setStatus('inactive', {});
+  /** Stops delivering; what is published meanwhile is buffered. Serialised with activate(). */
+  deactivate(): Promise<void> {
+    return this.#serialise(async () => {
+      await this.#hook(this.#definition.onDeactivate);
+      this.#generation += 1;
+      this.#setStatus('inactive', {});
+    });
+  }
+
+  #serialise(work: () => Promise<void>): Promise<void> {
+    const run = this.#lifecycle.then(work, work);
+    this.#lifecycle = run.catch(() => {});
+    return run;
+  }
+
+  async #hook(
+    hook: ((context: ConnectorContext<z.output<Schema>, Client>) => Promise<void>) | undefined,
+  ): Promise<void> {
+    try {
+      await hook?.(this.#context);
+    } catch (error) {
+      throw ownError(error, this.id);
+    }
   }
 
   /**
@@ -226,6 +295,7 @@ export class Connector<
       );
     }
     const parsed = parseCanonical(definition.input, input, `${action} input`);
+    const generation = this.#generation;
     try {
       const warn = (message: string, details: Readonly<Record<string, unknown>> = {}) =>
         this.warn({ envelopeId: context.envelopeId, action, message, details });
@@ -236,8 +306,9 @@ export class Connector<
         warn,
       });
     } catch (error) {
-      if (AuthError.isInstance(error) || PermissionError.isInstance(error)) this.markBroken(error);
-      throw error;
+      const rejected = AuthError.isInstance(error) || PermissionError.isInstance(error);
+      if (rejected && generation === this.#generation) this.markBroken(error);
+      throw ownError(error, this.id);
     }
   }
 
@@ -267,6 +338,16 @@ export class Connector<
   }
 
   #build(input: Record<string, unknown>): ConnectorContext<z.output<Schema>, Client> {
+    const unknown = unknownOptions(this.#definition.configSchema, input);
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        `Invalid options for ${this.#definition.vendor} connector: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `\`${key}\``).join(', ')}`,
+        {
+          connectorId: this.id,
+          issues: unknown.map((key) => ({ path: key, message: 'unknown option' })),
+        },
+      );
+    }
     const parsed = this.#definition.configSchema.safeParse(input);
     if (!parsed.success) {
       throw ConfigError.fromIssues(`${this.#definition.vendor} connector`, parsed.error.issues, {
@@ -283,12 +364,39 @@ export class Connector<
     return { connectorId: this.id, config, client, logger: this.#logger };
   }
 
-  #setStatus(status: ConnectorStatus, details: Pick<StatusChange, 'replay' | 'reason'>): void {
+  #setStatus(
+    status: ConnectorStatus,
+    details: Pick<StatusChange, 'replay' | 'reason' | 'restart'>,
+  ): void {
     const previous = this.#status;
     this.#status = status;
     this.#logger.info({ status, previous }, 'connector status');
     this.emit('status', { connectorId: this.id, status, previous, ...details });
   }
+}
+
+/**
+ * The keys of `input` that the options' object schema does not know — looking through
+ * `.transform()` pipes to the object underneath; none for a schema that is not an object.
+ */
+function unknownOptions(schema: z.ZodType, input: Record<string, unknown>): string[] {
+  let current: unknown = schema;
+  for (let depth = 0; depth < 8 && current; depth += 1) {
+    const shape = (current as { shape?: unknown }).shape;
+    if (typeof shape === 'object' && shape !== null) {
+      return Object.keys(input).filter((key) => !(key in shape) && input[key] !== undefined);
+    }
+    current = (current as { in?: unknown }).in;
+  }
+  return [];
+}
+
+/** Names the connector on a crossline error that does not name one yet. */
+function ownError(error: unknown, connectorId: string): unknown {
+  if (CrosslineError.isInstance(error) && error.connectorId === undefined) {
+    Object.defineProperty(error, 'connectorId', { value: connectorId, enumerable: true });
+  }
+  return error;
 }
 
 /**

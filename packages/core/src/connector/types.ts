@@ -142,6 +142,11 @@ export interface ConnectorDefinition<
    * `client`.
    */
   verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
+  /**
+   * The vendor account's IANA time zone, when the options say it: the Hub counts the replay
+   * window's calendar days in it (otherwise in the Hub's `timeZone`).
+   */
+  timeZone?(config: z.output<Schema>): string | undefined;
   /** Runs on `activate()` (register an integration module, …). */
   onActivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
   /** Runs on `deactivate()`. */

@@ -1,20 +1,34 @@
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import type { Connector, StatusChange } from '../connector/define-connector.js';
+import type { Connector } from '../connector/define-connector.js';
 import { ConfigError } from '../errors/config-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
+import { envelopeId } from '../replay/envelope-id.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
-import { applyRetention, retentionStart } from './retention.js';
+import { ConnectorLifecycle } from './lifecycle.js';
+import { retentionStart } from './retention.js';
 import { SourcePolls } from './source-poller.js';
 import type { Clock, HubEvents, HubOptions, PipelineDefinition, PublishResult } from './types.js';
 import { ConnectorWorker } from './worker.js';
 
-const optionsSchema = z.object({
+const methods =
+  (...names: string[]) =>
+  (value: unknown) =>
+    typeof value === 'object' &&
+    value !== null &&
+    names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+
+const optionsSchema = z.strictObject({
   store: z.custom<ReplayStore>(
-    (value) => typeof (value as ReplayStore)?.append === 'function',
+    methods('append', 'scan', 'settle', 'fail', 'getCursor', 'setCursor'),
     'expected a ReplayStore',
   ),
+  logger: z
+    .custom<Logger>(methods('debug', 'info', 'warn', 'error'), 'expected a pino-compatible logger')
+    .optional(),
+  clock: z.custom<Clock>(methods('now'), 'expected an object with now()').optional(),
   timeZone: z
     .string()
     .refine((zone) => {
@@ -28,6 +42,20 @@ const optionsSchema = z.object({
     .optional(),
   retentionDays: z.number().int().min(1).max(365).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
+  retry: z
+    .strictObject({
+      baseDelayMs: z.number().int().min(1).max(3_600_000).optional(),
+      maxDelayMs: z.number().int().min(1).max(86_400_000).optional(),
+      maxAttempts: z.number().int().min(1).max(10_000).optional(),
+    })
+    .refine(
+      (retry) => (retry.baseDelayMs ?? 1000) <= (retry.maxDelayMs ?? 300_000),
+      'baseDelayMs must not exceed maxDelayMs',
+    )
+    .optional(),
+  windowOnRestart: z.boolean().optional(),
+  maxFutureSkewMs: z.number().int().min(0).optional(),
+  maxErrorLength: z.number().int().min(80).max(1_000_000).optional(),
 });
 
 /**
@@ -43,15 +71,17 @@ export class Hub extends EventEmitter<HubEvents> {
   readonly #connectors = new Map<string, Connector>();
   readonly #pipelines = new Map<string, PipelineDefinition>();
   readonly #workers = new Map<string, ConnectorWorker>();
-  readonly #replayedUpTo = new Map<string, number>();
-  readonly #activations = new Map<string, Promise<void>>();
+  readonly #lifecycles = new Map<string, ConnectorLifecycle>();
   #started = false;
+  #zoneWarned = false;
   #pruneTimer: NodeJS.Timeout | undefined;
   readonly #sources: SourcePolls;
 
   /** @internal Use {@link createHub}. */
   constructor(options: HubOptions) {
     super();
+    if (typeof options !== 'object' || options === null)
+      throw new ConfigError('createHub expects an object of options with at least `store`');
     const parsed = optionsSchema.safeParse(options);
     if (!parsed.success) throw ConfigError.fromIssues('createHub', parsed.error.issues);
     this.#options = options;
@@ -73,8 +103,13 @@ export class Hub extends EventEmitter<HubEvents> {
     if (this.#connectors.has(connector.id))
       throw new ConfigError(`A connector with id ${connector.id} is registered already`);
     this.#connectors.set(connector.id, connector);
-    connector.on('status', (change) => this.#onStatus(connector, change));
-    connector.on('rate-limited', (event) => this.emit('rate-limited', event));
+    const lifecycle = this.#createLifecycle(connector);
+    this.#lifecycles.set(connector.id, lifecycle);
+    connector.on('status', (change) => {
+      this.#safeEmit('status', [change]);
+      lifecycle.onStatus(change);
+    });
+    connector.on('rate-limited', (event) => this.#safeEmit('rate-limited', [event]));
     connector.on('warning', (warning) => this.#safeEmit('warning', [warning]));
     this.#workers.set(connector.id, this.#createWorker(connector));
     return this;
@@ -94,7 +129,8 @@ export class Hub extends EventEmitter<HubEvents> {
   /**
    * Accepts a host event for a pipeline. Resolves once the envelope is durably stored; the
    * same event published twice stores one envelope.
-   * @throws {@link ValidationError} listing every invalid path; nothing is stored
+   * @throws {@link ValidationError} listing every invalid path, or for an `occurredAt` that is
+   *   not a time (NaN) or lies further in the future than `maxFutureSkewMs`; nothing is stored
    */
   async publish(pipelineId: string, event: unknown): Promise<PublishResult> {
     const pipeline = this.#pipelines.get(pipelineId);
@@ -103,15 +139,16 @@ export class Hub extends EventEmitter<HubEvents> {
       throw new ConfigError(`Pipeline ${pipelineId} is fed by a source, not publish()`);
     const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
     const eventId = pipeline.eventId(parsed);
+    const occurredAt = this.#occurredAt(pipelineId, pipeline.occurredAt?.(parsed));
     // An activation still dropping old envelopes must not drop this new one.
-    await this.#activations.get(pipeline.to.connector);
+    await this.#lifecycles.get(pipeline.to.connector)?.settled();
     const envelope: NewEnvelope = {
-      id: `${pipelineId}:${eventId}`,
+      id: envelopeId(pipelineId, eventId),
       pipelineId,
       connectorId: pipeline.to.connector,
       eventId,
       key: pipeline.key?.(parsed) ?? pipelineId,
-      occurredAt: pipeline.occurredAt?.(parsed) ?? this.#clock.now(),
+      occurredAt,
       payload: parsed,
     };
     const [added] = await this.#store.append([envelope]);
@@ -122,9 +159,28 @@ export class Hub extends EventEmitter<HubEvents> {
     return { envelopeId: envelope.id, duplicate: added === undefined };
   }
 
+  /** When the event happened: a finite epoch ms, not too far ahead of the Hub's clock. */
+  #occurredAt(pipelineId: string, value: number | undefined): number {
+    const now = this.#clock.now();
+    if (value === undefined) return now;
+    const fail = (message: string) =>
+      new ValidationError(`${pipelineId} event: occurredAt ${message}`, {
+        issues: [{ path: 'occurredAt', message }],
+      });
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw fail(`must be epoch milliseconds, got ${String(value)}`);
+    const skew = this.#options.maxFutureSkewMs ?? 86_400_000;
+    if (value > now + skew)
+      throw fail(
+        `is ${Math.round((value - now) / 60_000)} min ahead of the clock (allowed: ${skew} ms)`,
+      );
+    return Math.trunc(value);
+  }
+
   /** Starts delivering for every active connector, and pruning old tombstones hourly. */
   async start(): Promise<void> {
     this.#started = true;
+    this.#warnAboutTimeZone();
     await this.prune();
     this.#pruneTimer = setInterval(() => void this.prune().catch(() => {}), 3_600_000).unref();
     for (const connectorId of this.#workers.keys()) this.#wake(connectorId);
@@ -174,11 +230,12 @@ export class Hub extends EventEmitter<HubEvents> {
    * then, the same event published again is recognised as a duplicate.
    */
   async prune(): Promise<number> {
-    const before = retentionStart(
-      this.#clock.now(),
-      this.#options.timeZone ?? 'UTC',
-      this.#options.retentionDays ?? 3,
-    );
+    // Tombstones stay for the window of every time zone in play: the earliest start wins.
+    const zones = new Set([this.#options.timeZone ?? 'UTC']);
+    for (const connector of this.#connectors.values()) zones.add(this.#timeZoneOf(connector));
+    const now = this.#clock.now();
+    const days = this.#options.retentionDays ?? 3;
+    const before = Math.min(...[...zones].map((zone) => retentionStart(now, zone, days)));
     return this.#store.prune(before);
   }
 
@@ -190,7 +247,7 @@ export class Hub extends EventEmitter<HubEvents> {
     this.#started = false;
     clearInterval(this.#pruneTimer);
     await this.#sources.stop();
-    await Promise.all([...this.#activations.values()]);
+    await Promise.all([...this.#lifecycles.values()].map((lifecycle) => lifecycle.settled()));
     await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
     for (const [id, connector] of this.#connectors)
       this.#workers.set(id, this.#createWorker(connector));
@@ -198,11 +255,14 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Resolves when every worker has finished its current pass (what is due is delivered). */
   async idle(): Promise<void> {
-    await Promise.all([...this.#activations.values()]);
+    await Promise.all([...this.#lifecycles.values()].map((lifecycle) => lifecycle.settled()));
     await Promise.all([...this.#workers.values()].map((worker) => worker.idle()));
   }
 
-  /** Envelopes waiting, per connector. */
+  /**
+   * Envelopes waiting to be delivered, per connector. Dead letters are not counted: list them
+   * with {@link Hub.deadLetters}.
+   */
   pending(): Promise<Record<string, number>> {
     return this.#store.pendingCounts();
   }
@@ -212,14 +272,16 @@ export class Hub extends EventEmitter<HubEvents> {
     return this.#store.dead(connectorId, limit);
   }
 
-  /** Queues dead envelopes again, due at once. */
+  /** Queues dead envelopes again, due at once; their delivery is a retry, never a replay. */
   async retryDead(ids: readonly string[]): Promise<void> {
+    for (const lifecycle of this.#lifecycles.values()) lifecycle.revived(ids);
     await this.#store.revive(ids);
     for (const connectorId of this.#workers.keys()) this.#wake(connectorId);
   }
 
   #createWorker(connector: Connector): ConnectorWorker {
     const retry = this.#options.retry ?? {};
+    const lifecycle = this.#lifecycles.get(connector.id) as ConnectorLifecycle;
     return new ConnectorWorker({
       store: this.#store,
       connector,
@@ -232,41 +294,47 @@ export class Hub extends EventEmitter<HubEvents> {
         maxDelayMs: retry.maxDelayMs ?? 300_000,
         maxAttempts: retry.maxAttempts ?? 50,
       },
+      maxErrorLength: this.#options.maxErrorLength ?? 2000,
       emit: (event, ...args) => this.#safeEmit(event, args),
-      activating: () => this.#activations.has(connector.id),
-      replayedUpTo: () => this.#replayedUpTo.get(connector.id) ?? 0,
+      transitioning: () => lifecycle.transitioning,
+      isReplay: (envelope) => lifecycle.isReplay(envelope),
     });
   }
 
-  #onStatus(connector: Connector, change: StatusChange): void {
-    this.emit('status', change);
-    if (change.status !== 'active' || change.previous === 'active') return;
-    const activation = this.#reactivate(connector, change.replay ?? true)
-      .catch((error: unknown) =>
-        this.#logger.error({ connector: connector.id, error: String(error) }, 'activation failed'),
-      )
-      .finally(() => {
-        // Delivery resumes once the drops are done — or after a failed activation, so what
-        // was buffered is not left waiting for the next publish.
-        this.#activations.delete(connector.id);
-        this.#wake(connector.id);
-      });
-    this.#activations.set(connector.id, activation);
-  }
-
-  /** Applies the retention window (or drops everything when replay is off). */
-  async #reactivate(connector: Connector, replay: boolean): Promise<void> {
-    const timeZone = this.#options.timeZone ?? 'UTC';
-    const lastSeq = await applyRetention({
+  #createLifecycle(connector: Connector): ConnectorLifecycle {
+    return new ConnectorLifecycle({
       store: this.#store,
-      connectorId: connector.id,
-      replay,
-      windowStart: retentionStart(this.#clock.now(), timeZone, this.#options.retentionDays ?? 3),
-      now: () => this.#clock.now(),
+      connector,
       logger: this.#logger,
-      dropped: (envelope, reason) => this.emit('dropped', { envelope, reason }),
+      now: () => this.#clock.now(),
+      windowStart: () =>
+        retentionStart(
+          this.#clock.now(),
+          this.#timeZoneOf(connector),
+          this.#options.retentionDays ?? 3,
+        ),
+      quiet: () => this.#workers.get(connector.id)?.quiet() ?? Promise.resolve(),
+      windowOnRestart: this.#options.windowOnRestart ?? false,
+      dropped: (envelope, reason) => this.#safeEmit('dropped', [{ envelope, reason }]),
+      resumed: () => this.#wake(connector.id),
     });
-    if (replay) this.#replayedUpTo.set(connector.id, lastSeq);
+  }
+
+  /** The connector's account time zone, else the Hub's, else UTC. */
+  #timeZoneOf(connector: Connector): string {
+    return connector.timeZone ?? this.#options.timeZone ?? 'UTC';
+  }
+
+  /** Once per Hub: counting the replay window in UTC is rarely what a host means. */
+  #warnAboutTimeZone(): void {
+    if (this.#zoneWarned || this.#options.timeZone) return;
+    const inUtc = [...this.#connectors.values()].filter((connector) => !connector.timeZone);
+    if (inUtc.length === 0) return;
+    this.#zoneWarned = true;
+    this.#logger.warn(
+      { connectors: inUtc.map((connector) => connector.id) },
+      'no time zone: the replay window counts calendar days in UTC; set createHub({ timeZone })',
+    );
   }
 
   /** Emits for a worker or a poll: a listener that throws is logged, never allowed to break delivery. */
@@ -278,9 +346,9 @@ export class Hub extends EventEmitter<HubEvents> {
     }
   }
 
-  /** Wakes a connector's worker — not while its activation is still dropping old envelopes. */
+  /** Wakes a connector's worker — not while a lifecycle transition is under way. */
   #wake(connectorId: string): void {
-    if (this.#started && !this.#activations.has(connectorId))
+    if (this.#started && !this.#lifecycles.get(connectorId)?.transitioning)
       this.#workers.get(connectorId)?.wake();
   }
 }

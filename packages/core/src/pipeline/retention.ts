@@ -3,9 +3,11 @@ import type { Envelope, ReplayStore } from '../replay/replay-store.js';
 import type { DropReason } from './types.js';
 
 /**
- * The start of the replay retention window: midnight, in `timeZone`, of the day
- * `days − 1` days before the day `now` falls on — with the default 3 days, today and the two
- * previous calendar days, as the vendor seeds describe it.
+ * The start of the replay retention window: the first instant, in `timeZone`, of the calendar
+ * day `days − 1` days before the day `now` falls on — with the default 3 days, today and the
+ * two previous calendar days, as the vendor seeds describe it. Where a day does not begin at
+ * 00:00 (daylight saving starting at midnight, as in America/Santiago or America/Havana, starts
+ * the day at 01:00), the window starts when that day really begins.
  *
  * @param now - epoch ms
  * @param timeZone - an IANA time zone, e.g. `Europe/Kyiv`
@@ -14,36 +16,65 @@ import type { DropReason } from './types.js';
  */
 export function retentionStart(now: number, timeZone: string, days: number): number {
   const [year, month, day] = calendarDate(now, timeZone);
-  const localMidnight = Date.UTC(year, month - 1, day - (days - 1));
-  // The zone's offset at that midnight, measured twice to settle across a DST change.
-  let start = localMidnight - zoneOffset(localMidnight, timeZone);
-  start = localMidnight - zoneOffset(start, timeZone);
-  return start;
+  const target = Date.UTC(year, month - 1, day - (days - 1));
+  const dateOf = (at: number) => {
+    const [y, m, d] = calendarDate(at, timeZone);
+    return Date.UTC(y, m - 1, d);
+  };
+  // An estimate from the zone's offset, then the exact first instant: step back from three
+  // hours after it until the date changes, and search that quarter hour to the millisecond.
+  const estimate = target - zoneOffset(target, timeZone);
+  const step = 15 * 60_000;
+  let inside = estimate + 3 * 3_600_000;
+  while (dateOf(inside - step) >= target) inside -= step;
+  let outside = inside - step;
+  while (inside - outside > 1) {
+    const middle = Math.floor((outside + inside) / 2);
+    if (dateOf(middle) >= target) inside = middle;
+    else outside = middle;
+  }
+  return inside;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: building them is what costs. */
+function format(timeZone: string, kind: 'date' | 'time'): Intl.DateTimeFormat {
+  const cacheKey = `${kind}:${timeZone}`;
+  let formatter = formats.get(cacheKey);
+  if (!formatter) {
+    formatter =
+      kind === 'date'
+        ? new Intl.DateTimeFormat('en-CA', {
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          })
+        : new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          });
+    formats.set(cacheKey, formatter);
+  }
+  return formatter;
 }
 
 function calendarDate(at: number, timeZone: string): [number, number, number] {
-  const text = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  const text = format(timeZone, 'date').format(at);
   const [year = 0, month = 1, day = 1] = text.split('-').map(Number);
   return [year, month, day];
 }
 
 /** The zone's offset from UTC at `at`, in ms (positive east of Greenwich). */
 function zoneOffset(at: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
+  const parts = format(timeZone, 'time').formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     value('year'),

@@ -153,7 +153,7 @@ describe('source pipelines', () => {
     let failures = 1;
     const crashy = wrap(store, {
       setCursor: (pipelineId, cursor) => {
-        if (failures > 0) {
+        if (failures > 0 && pipelineId === 'inbound') {
           failures -= 1;
           return Promise.reject(new Error('killed'));
         }

@@ -28,7 +28,11 @@ export interface HubOptions {
   logger?: Logger | undefined;
   /** The clock for retention decisions and backoff. @defaultValue Date */
   clock?: Clock | undefined;
-  /** The time zone of the retention window's calendar days. @defaultValue 'UTC' */
+  /**
+   * The time zone of the retention window's calendar days, for connectors that do not know
+   * their account's own (a connector's `timeZone` option wins). The Hub warns once at start
+   * when a connector has neither. @defaultValue 'UTC'
+   */
   timeZone?: string | undefined;
   /** Calendar days kept for replay, today included. @defaultValue 3 */
   retentionDays?: number | undefined;
@@ -36,6 +40,21 @@ export interface HubOptions {
   concurrency?: number | undefined;
   /** Retries of transient delivery failures. */
   retry?: DeliveryRetryOptions | undefined;
+  /**
+   * Apply the retention window on a process's first activation of a connector that was
+   * healthy (active) when the host stopped. By default a restarted host delivers such a
+   * connector's whole backlog, whatever its age: the 3-day rule is for an integration that
+   * broke or was deactivated and is activated again. @defaultValue false
+   */
+  windowOnRestart?: boolean | undefined;
+  /**
+   * How far ahead of the Hub's clock an event's `occurredAt` may be (clock skew between the
+   * host's event source and the Hub); `publish()` refuses a later one with a ValidationError.
+   * @defaultValue 86400000 (one day)
+   */
+  maxFutureSkewMs?: number | undefined;
+  /** The longest failure message kept with an envelope; longer ones are cut. @defaultValue 2000 */
+  maxErrorLength?: number | undefined;
 }
 
 /** What a pipeline step is given besides the value. */
@@ -126,6 +145,12 @@ export interface HubEvents {
     willRetry: boolean;
     nextAttemptAt?: number;
   }) => void;
+  /**
+   * The vendor asked to wait (`Retry-After`) longer than the HTTP client waits: the envelope
+   * went back to the outbox, due at `nextAttemptAt` (the vendor's ask, up to the longest
+   * backoff), and its key waits meanwhile.
+   */
+  deferred: (event: { envelope: Envelope; requestedMs: number; nextAttemptAt: number }) => void;
   /** Stored while its connector is not active. */
   buffered: (event: { envelope: NewEnvelope; status: ConnectorStatus }) => void;
   /** Delivered after a re-activation with replay. */

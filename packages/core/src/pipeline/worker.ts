@@ -2,9 +2,11 @@ import type { Connector } from '../connector/define-connector.js';
 import { AuthError } from '../errors/auth-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
 import { PermissionError } from '../errors/permission-error.js';
+import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { Logger } from '../log.js';
 import type { Envelope, ReplayStore } from '../replay/replay-store.js';
 import { fullJitterDelay } from '../util/backoff.js';
+import { Lanes } from './lanes.js';
 import type { Clock, HubEvents, PipelineDefinition } from './types.js';
 
 /** What a worker needs from its Hub. */
@@ -16,11 +18,13 @@ export interface WorkerContext {
   readonly logger: Logger;
   readonly concurrency: number;
   readonly retry: { baseDelayMs: number; maxDelayMs: number; maxAttempts: number };
+  /** The longest failure message kept with an envelope; longer ones are cut. */
+  readonly maxErrorLength: number;
   readonly emit: <K extends keyof HubEvents>(event: K, ...args: Parameters<HubEvents[K]>) => void;
-  /** Envelopes with a seq up to this were buffered before the last activation with replay. */
-  readonly replayedUpTo: () => number;
-  /** True while an activation is still dropping envelopes outside the retention window. */
-  readonly activating: () => boolean;
+  /** Whether a delivery of this envelope counts as a replay (buffered before a re-activation). */
+  readonly isReplay: (envelope: Envelope) => boolean;
+  /** True while a lifecycle transition (activation, retention) is under way. */
+  readonly transitioning: () => boolean;
 }
 
 const batchSize = 200;
@@ -29,7 +33,9 @@ const batchSize = 200;
  * Delivers one connector's envelopes: passes over the outbox in store order, in batches (so
  * memory stays flat however long the backlog), several ordering keys at once, one envelope
  * at a time per key. A key whose envelope failed transiently waits — later envelopes of the
- * same key are not sent ahead of it — while other keys go on.
+ * same key are not sent ahead of it — while other keys go on. A request that hangs holds its
+ * own key only: free lanes keep taking other keys, and envelopes published meanwhile are read
+ * without waiting for the hung one.
  */
 export class ConnectorWorker {
   readonly #context: WorkerContext;
@@ -40,17 +46,22 @@ export class ConnectorWorker {
   #stopped = false;
   /** The earliest moment a waiting envelope of the current pass falls due. */
   #nextDue: number | undefined;
+  /** The pass under way, told of new envelopes. */
+  #lanes: Lanes | undefined;
+  #inFlight = 0;
+  #whenQuiet: (() => void)[] = [];
 
   constructor(context: WorkerContext) {
     this.#context = context;
   }
 
-  /** Starts a pass now (or right after the current one). */
+  /** Starts a pass now (or tells the current one that there is more to read). */
   wake(): void {
     if (this.#stopped) return;
     clearTimeout(this.#timer);
     if (this.#running) {
       this.#again = true;
+      this.#lanes?.poke();
       return;
     }
     this.#running = this.#loop()
@@ -77,6 +88,12 @@ export class ConnectorWorker {
     while (this.#running) await this.#running;
   }
 
+  /** Resolves when no delivery is in flight (none starts while the Hub is transitioning). */
+  quiet(): Promise<void> {
+    if (this.#inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#whenQuiet.push(resolve));
+  }
+
   /**
    * Stops: no new delivery starts; those in flight may finish for `graceMs`, then their
    * requests are aborted (an aborted delivery stays pending and is sent again later).
@@ -84,6 +101,7 @@ export class ConnectorWorker {
   async stop(graceMs = 10_000): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    this.#lanes?.poke();
     let grace: NodeJS.Timeout | undefined;
     await Promise.race([
       this.idle(),
@@ -109,68 +127,47 @@ export class ConnectorWorker {
 
   /** One pass over the outbox; returns when the earliest waiting envelope falls due. */
   async #pass(): Promise<number | undefined> {
-    const { store, connector } = this.#context;
-    const blocked = new Set<string>();
+    const { store, connector, clock } = this.#context;
     this.#nextDue = undefined;
-    let after = 0;
-    while (this.#mayDeliver()) {
-      const batch = await store.scan(connector.id, after, batchSize);
-      if (batch.length === 0) break;
-      after = (batch.at(-1) as Envelope).seq;
-      await this.#deliverBatch(this.#groupByKey(batch, blocked), blocked);
+    const lanes = new Lanes({
+      concurrency: this.#context.concurrency,
+      batchSize,
+      now: () => clock.now(),
+      mayDeliver: () => this.#mayDeliver(),
+      scan: (after) => store.scan(connector.id, after, batchSize),
+      deliver: (envelope, blocked) => this.#tracked(envelope, blocked),
+      due: (at) => this.#noteDue(at),
+    });
+    this.#lanes = lanes;
+    try {
+      await lanes.run();
+    } finally {
+      this.#lanes = undefined;
     }
     return this.#nextDue;
   }
 
-  /** The batch's deliverable envelopes by ordering key, each key's in store order. */
-  #groupByKey(batch: readonly Envelope[], blocked: Set<string>): Map<string, Envelope[]> {
-    const groups = new Map<string, Envelope[]>();
-    for (const envelope of batch) {
-      if (blocked.has(envelope.key)) continue;
-      if (envelope.nextAttemptAt > this.#context.clock.now()) {
-        blocked.add(envelope.key);
-        this.#noteDue(envelope.nextAttemptAt);
-        continue;
-      }
-      const group = groups.get(envelope.key);
-      if (group) group.push(envelope);
-      else groups.set(envelope.key, [envelope]);
-    }
-    return groups;
-  }
-
-  /**
-   * `concurrency` lanes take keys in turn and deliver each key's envelopes one after another;
-   * a key stops at its first envelope that cannot be delivered now, and stays blocked.
-   */
-  async #deliverBatch(groups: Map<string, Envelope[]>, blocked: Set<string>): Promise<void> {
-    const keys = [...groups.keys()];
-    let next = 0;
-    const lane = async () => {
-      while (next < keys.length) {
-        const key = keys[next] as string;
-        next += 1;
-        for (const envelope of groups.get(key) ?? []) {
-          if (!this.#mayDeliver() || !(await this.#deliver(envelope, blocked))) {
-            blocked.add(key);
-            break;
-          }
-        }
-      }
-    };
-    const lanes = Math.min(this.#context.concurrency, keys.length);
-    await Promise.all(Array.from({ length: lanes }, lane));
-  }
-
-  /** Active, not stopping, and not in the middle of an activation's retention pass. */
+  /** Active, not stopping, and no lifecycle transition under way. */
   #mayDeliver(): boolean {
     return (
-      this.#context.connector.status === 'active' && !this.#stopped && !this.#context.activating()
+      this.#context.connector.status === 'active' &&
+      !this.#stopped &&
+      !this.#context.transitioning()
     );
   }
 
   #noteDue(at: number): void {
     this.#nextDue = Math.min(this.#nextDue ?? Number.POSITIVE_INFINITY, at);
+  }
+
+  async #tracked(envelope: Envelope, blocked: Set<string>): Promise<boolean> {
+    this.#inFlight += 1;
+    try {
+      return await this.#deliver(envelope, blocked);
+    } finally {
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) for (const resolve of this.#whenQuiet.splice(0)) resolve();
+    }
   }
 
   /** Delivers one envelope; false when its key must wait. */
@@ -211,22 +208,25 @@ export class ConnectorWorker {
     }
     // The vendor has it: from here on nothing may turn it back into a failure.
     await store.settle([envelope.id], 'delivered', this.#context.clock.now());
-    const replayed = envelope.seq <= this.#context.replayedUpTo();
+    const replayed = this.#context.isReplay(envelope);
     emit('delivered', { envelope, result, replayed });
     if (replayed) emit('replayed', { envelope });
     return true;
   }
 
   async #failed(envelope: Envelope, error: unknown, blocked: Set<string>): Promise<boolean> {
-    const { store, emit, retry, clock, logger } = this.#context;
-    if (AuthError.isInstance(error) || PermissionError.isInstance(error)) {
-      // The connector is broken now; the envelope waits, untouched, for re-activation.
+    const { store, emit, retry, clock, logger, connector } = this.#context;
+    const rejected = AuthError.isInstance(error) || PermissionError.isInstance(error);
+    if (rejected && connector.status !== 'active') {
+      // The connector is broken (or stopped) now; the envelope waits, untouched, for activation.
       blocked.add(envelope.key);
       return false;
     }
+    // A rejection that did not break the connector came back for credentials replaced while it
+    // was in flight: an ordinary transient failure, tried again with the current ones.
     const attempts = envelope.attempts + 1;
-    const lastError = error instanceof Error ? error.message : String(error);
-    const retryable = !CrosslineError.isInstance(error) || error.retryable;
+    const lastError = this.#describe(error);
+    const retryable = rejected || !CrosslineError.isInstance(error) || error.retryable;
     if (!retryable || attempts >= retry.maxAttempts) {
       await store.fail(envelope.id, { attempts, lastError, dead: true });
       logger.warn(
@@ -236,8 +236,7 @@ export class ConnectorWorker {
       emit('failed', { envelope, error, willRetry: false });
       return true; // a dead envelope does not hold its key back
     }
-    const delayMs = fullJitterDelay(attempts, retry.baseDelayMs, retry.maxDelayMs);
-    const nextAttemptAt = clock.now() + Math.max(1, delayMs);
+    const nextAttemptAt = clock.now() + this.#backoff(envelope, attempts, error);
     await store.fail(envelope.id, { attempts, lastError, nextAttemptAt });
     blocked.add(envelope.key);
     this.#noteDue(nextAttemptAt);
@@ -247,5 +246,30 @@ export class ConnectorWorker {
     );
     emit('failed', { envelope, error, willRetry: true, nextAttemptAt });
     return false;
+  }
+
+  /**
+   * The outbox's backoff; a vendor's `Retry-After` longer than the HTTP client would wait is
+   * honoured up to the outbox's longest backoff, and reported with a `deferred` event.
+   */
+  #backoff(envelope: Envelope, attempts: number, error: unknown): number {
+    const { retry, emit } = this.#context;
+    const delayMs = Math.max(1, fullJitterDelay(attempts, retry.baseDelayMs, retry.maxDelayMs));
+    if (!RateLimitError.isInstance(error) || error.retryAfterMs === undefined) return delayMs;
+    const waitMs = Math.max(delayMs, Math.min(error.retryAfterMs, retry.maxDelayMs));
+    emit('deferred', {
+      envelope,
+      requestedMs: error.retryAfterMs,
+      nextAttemptAt: this.#context.clock.now() + waitMs,
+    });
+    return waitMs;
+  }
+
+  #describe(error: unknown): string {
+    const message = error instanceof Error ? error.message : String(error);
+    const max = this.#context.maxErrorLength;
+    return message.length <= max
+      ? message
+      : `${message.slice(0, max)}… (${message.length} characters)`;
   }
 }
