@@ -11,7 +11,7 @@ import { seededRandom } from '../__fixtures__/seeded-random.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
 import type { ReplayStore } from '../replay/replay-store.js';
 import { SqliteReplayStore } from '../replay/sqlite-replay-store.js';
-import { createHub, type Hub } from './hub.js';
+import { createHub } from './hub.js';
 
 const day = 86_400_000;
 const runs = Number(process.env.CROSSLINE_RACE_RUNS ?? 25);
