@@ -39,6 +39,11 @@ export type { ValidationIssue } from './errors/issues.js';
 export { NotFoundError } from './errors/not-found-error.js';
 export { PermissionError, type PermissionErrorOptions } from './errors/permission-error.js';
 export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error.js';
+export {
+  StorageError,
+  type StorageErrorOptions,
+  type StorageFailure,
+} from './errors/storage-error.js';
 export { TransportError, type TransportErrorOptions } from './errors/transport-error.js';
 export { ValidationError, type ValidationErrorOptions } from './errors/validation-error.js';
 export { VendorError } from './errors/vendor-error.js';
@@ -170,7 +175,12 @@ export {
   type FoundContact,
   phoneLookupSchema,
 } from './recipes/call-tracking.js';
-export { MemoryReplayStore } from './replay/memory-replay-store.js';
+export type { ReplayStoreLimits } from './replay/envelope-checks.js';
+export { envelopeId } from './replay/envelope-id.js';
+export {
+  MemoryReplayStore,
+  type MemoryReplayStoreOptions,
+} from './replay/memory-replay-store.js';
 export type {
   Envelope,
   EnvelopeState,
@@ -178,6 +188,7 @@ export type {
   NewEnvelope,
   ReplayStore,
 } from './replay/replay-store.js';
+export type { SqliteLockOptions } from './replay/sqlite-lock.js';
 export { SqliteReplayStore, type SqliteReplayStoreOptions } from './replay/sqlite-replay-store.js';
 export {
   type LenientEnumOptions,

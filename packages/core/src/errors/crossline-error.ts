@@ -26,7 +26,8 @@ export type CrosslineErrorCode =
   | 'INVALID_RESPONSE'
   | 'VENDOR_ERROR'
   | 'TRANSPORT_ERROR'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'STORAGE_FAILED';
 
 /** Options shared by every crossline error constructor. */
 export interface CrosslineErrorOptions {

@@ -6,6 +6,7 @@ import { InvalidPhoneError } from './invalid-phone-error.js';
 import { NotFoundError } from './not-found-error.js';
 import { PermissionError } from './permission-error.js';
 import { RateLimitError } from './rate-limit-error.js';
+import { StorageError } from './storage-error.js';
 import { TransportError } from './transport-error.js';
 import { ValidationError } from './validation-error.js';
 import { VendorError } from './vendor-error.js';
@@ -36,6 +37,8 @@ describe('crossline errors', () => {
     [new TransportError('slow', { timeout: true }), TransportError, 'TIMEOUT', true],
     [new ConfigError('bad option'), ConfigError, 'CONFIG_INVALID', false],
     [new InvalidPhoneError('abc', 'not-a-phone'), InvalidPhoneError, 'INVALID_PHONE', false],
+    [new StorageError('full', { reason: 'disk-full' }), StorageError, 'STORAGE_FAILED', true],
+    [new StorageError('damaged', { reason: 'corrupt' }), StorageError, 'STORAGE_FAILED', false],
   ] as const;
 
   it.each(cases)(

@@ -1,25 +1,58 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors/config-error.js';
+import {
+  checkEnvelopes,
+  limitsSchema,
+  type ReplayStoreLimits,
+  type ResolvedLimits,
+  resolveLimits,
+  truncateError,
+} from './envelope-checks.js';
 import type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay-store.js';
+
+/** Options of {@link MemoryReplayStore}. */
+export interface MemoryReplayStoreOptions {
+  /** Size limits of ids, keys, payloads and failure messages. */
+  limits?: ReplayStoreLimits | undefined;
+}
+
+const optionsSchema = z.strictObject({ limits: limitsSchema }).optional();
 
 /**
  * A {@link ReplayStore} in memory: for tests and hosts that accept losing the outbox on
- * restart. Same semantics as {@link SqliteReplayStore}; payloads are copied through JSON so
- * neither side can change the other's copy.
+ * restart. Same semantics as {@link SqliteReplayStore}, the same input checks and limits;
+ * payloads are copied through JSON so neither side can change the other's copy.
+ *
+ * @example
+ * ```ts
+ * const hub = createHub({ store: new MemoryReplayStore({ limits: { maxPayloadBytes: 65_536 } }) });
+ * ```
  */
 export class MemoryReplayStore implements ReplayStore {
+  readonly #limits: ResolvedLimits;
   readonly #byConnector = new Map<string, Map<string, Envelope>>();
   readonly #ids = new Map<string, string>();
   readonly #settledAt = new Map<string, number>();
   readonly #cursors = new Map<string, string>();
   #seq = 0;
 
+  /** @throws {@link ConfigError} naming the field when an option is invalid */
+  constructor(options: MemoryReplayStoreOptions = {}) {
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw ConfigError.fromIssues('MemoryReplayStore', parsed.error.issues);
+    this.#limits = resolveLimits(options.limits);
+  }
+
+  /** @throws {@link ValidationError} when an envelope breaks a rule or a limit; nothing is stored */
   async append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
+    const payloads = checkEnvelopes(envelopes, this.#limits);
     const added: string[] = [];
-    for (const envelope of envelopes) {
+    for (const [index, envelope] of envelopes.entries()) {
       if (this.#ids.has(envelope.id)) continue;
       this.#seq += 1;
       const stored: Envelope = {
         ...envelope,
-        payload: JSON.parse(JSON.stringify(envelope.payload ?? null)),
+        payload: JSON.parse(payloads[index] as string),
         seq: this.#seq,
         attempts: 0,
         nextAttemptAt: 0,
@@ -92,7 +125,7 @@ export class MemoryReplayStore implements ReplayStore {
     envelopes.set(id, {
       ...envelope,
       attempts: update.attempts,
-      lastError: update.lastError,
+      lastError: truncateError(update.lastError, this.#limits.maxErrorLength),
       nextAttemptAt: update.nextAttemptAt ?? envelope.nextAttemptAt,
       state: update.dead ? 'dead' : 'pending',
     });

@@ -7,6 +7,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { MemoryReplayStore } from './memory-replay-store.js';
 import type { NewEnvelope, ReplayStore } from './replay-store.js';
 import { SqliteReplayStore } from './sqlite-replay-store.js';
+import { schemaVersion } from './sqlite-schema.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'crossline-store-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -157,7 +158,7 @@ describe('SqliteReplayStore', () => {
     const path = join(directory, 'schema.db');
     await new SqliteReplayStore({ path }).close();
     const db = new DatabaseSync(path);
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: schemaVersion });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     db.close();
   });

@@ -1,6 +1,9 @@
 /** An event accepted by a pipeline for one connector, waiting in the outbox to be delivered. */
 export interface Envelope {
-  /** Deterministic: `${pipelineId}:${eventId}`. Passed to vendors as the external id. */
+  /**
+   * Deterministic: {@link envelopeId}`(pipelineId, eventId)`, which is `${pipelineId}:${eventId}`
+   * for a pipeline id without `:` or `%`. Passed to vendors as the external id.
+   */
   readonly id: string;
   /** The pipeline that accepted it. */
   readonly pipelineId: string;

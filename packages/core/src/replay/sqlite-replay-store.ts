@@ -1,36 +1,35 @@
-import { DatabaseSync, type SQLOutputValue, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { ConfigError } from '../errors/config-error.js';
+import { StorageError } from '../errors/storage-error.js';
+import {
+  checkEnvelopes,
+  type ResolvedLimits,
+  resolveLimits,
+  truncateError,
+} from './envelope-checks.js';
 import type { Envelope, FailureUpdate, NewEnvelope, ReplayStore } from './replay-store.js';
-import { migrate } from './sqlite-schema.js';
+import { rollbackQuietly, toStorageError } from './sqlite-errors.js';
+import type { FileLock } from './sqlite-lock.js';
+import { openDatabase } from './sqlite-open.js';
+import { optionsSchema, type SqliteReplayStoreOptions } from './sqlite-options.js';
+import { prepareStatements, type Statements, toEnvelope } from './sqlite-statements.js';
 
-/** Options of {@link SqliteReplayStore}. */
-export interface SqliteReplayStoreOptions {
-  /** The database file; created with its directory's permissions. `:memory:` for tests. */
-  path: string;
-  /**
-   * `full`: an append survives a power loss (it is synced to disk before `publish()`
-   * resolves). `normal`: it survives a crash of the process, but the last appends may be lost
-   * on a power loss; appends are faster. Either way, marking an envelope delivered is not
-   * waited for: lost on a power cut, it only means a redelivery the vendor dedupes.
-   * @defaultValue 'full'
-   */
-  synchronous?: 'full' | 'normal' | undefined;
+export type { SqliteReplayStoreOptions } from './sqlite-options.js';
+
+let connectionOf: (store: SqliteReplayStore) => DatabaseSync;
+
+interface PendingWrite<T> {
+  readonly resolve: (value: T) => void;
+  readonly reject: (error: unknown) => void;
 }
-
-type Row = Record<string, SQLOutputValue>;
-
-interface PendingSettle {
+interface PendingAppend extends PendingWrite<string[]> {
+  readonly envelopes: readonly NewEnvelope[];
+  readonly payloads: readonly string[];
+}
+interface PendingSettle extends PendingWrite<void> {
   readonly ids: readonly string[];
   readonly outcome: 'delivered' | 'dropped';
   readonly at: number;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
-interface PendingAppend {
-  readonly envelopes: readonly NewEnvelope[];
-  readonly resolve: (ids: string[]) => void;
-  readonly reject: (error: unknown) => void;
 }
 
 /**
@@ -39,7 +38,10 @@ interface PendingAppend {
  * same tick are committed in one transaction (group commit), so many concurrent `publish()`
  * calls cost one disk sync; each still resolves only after its envelopes are committed.
  *
- * One Hub process per file: the worker that delivers reads the file without claiming rows.
+ * One process per file: the store holds the file with a heartbeat while open and refuses a
+ * second opener (a {@link ConfigError} naming the holder). A holder that is gone — its process
+ * no longer running on this host, or its heartbeat stale — is taken over. A storage failure
+ * (a full disk, a corrupted file) is a {@link StorageError}; no raw SQLite error escapes.
  *
  * @example
  * ```ts
@@ -48,78 +50,75 @@ interface PendingAppend {
  * ```
  */
 export class SqliteReplayStore implements ReplayStore {
+  static {
+    connectionOf = (store) => store.#db;
+  }
   readonly #db: DatabaseSync;
-  readonly #statements: Record<string, StatementSync>;
-  /** Transaction control, prepared once (`exec` would parse the SQL on every commit). */
-  readonly #control: Record<'relax' | 'restore' | 'begin' | 'commit' | 'rollback', StatementSync>;
+  readonly #lock: FileLock | undefined;
+  readonly #path: string;
+  readonly #statements: Statements;
   readonly #synchronous: 'FULL' | 'NORMAL';
+  readonly #limits: ResolvedLimits;
   #queue: PendingAppend[] = [];
   #settles: PendingSettle[] = [];
   #closed = false;
 
-  /** @throws {@link ConfigError} when `path` is empty or the file cannot be opened */
+  /**
+   * @throws {@link ConfigError} when an option is invalid, or the file cannot be opened or
+   * written, is held by another process, or comes from a newer release
+   * @throws {@link StorageError} when the file is corrupted
+   */
   constructor(options: SqliteReplayStoreOptions) {
-    if (!options?.path) {
-      throw new ConfigError('SqliteReplayStore needs a `path`', {
-        issues: [{ path: 'path', message: 'required' }],
-      });
-    }
+    const parsed = optionsSchema.safeParse(options);
+    if (!parsed.success) throw ConfigError.fromIssues('SqliteReplayStore', parsed.error.issues);
+    this.#path = options.path;
+    this.#limits = resolveLimits(options.limits);
     this.#synchronous = options.synchronous === 'normal' ? 'NORMAL' : 'FULL';
-    try {
-      this.#db = new DatabaseSync(options.path);
-    } catch (error) {
-      throw new ConfigError(`SqliteReplayStore cannot open its file: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    try {
-      this.#db.exec('PRAGMA journal_mode = WAL');
-      this.#db.exec(`PRAGMA synchronous = ${this.#synchronous}`);
-      this.#db.exec('PRAGMA busy_timeout = 5000');
-      migrate(this.#db);
-    } catch (error) {
-      this.#db.close();
-      throw new ConfigError(
-        `SqliteReplayStore cannot use ${options.path}: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
-    this.#statements = prepareStatements(this.#db);
-    this.#control = {
-      relax: this.#db.prepare('PRAGMA synchronous = NORMAL'),
-      restore: this.#db.prepare(`PRAGMA synchronous = ${this.#synchronous}`),
-      begin: this.#db.prepare('BEGIN IMMEDIATE'),
-      commit: this.#db.prepare('COMMIT'),
-      rollback: this.#db.prepare('ROLLBACK'),
-    };
+    ({ db: this.#db, lock: this.#lock } = openDatabase(
+      this.#path,
+      this.#synchronous,
+      options.lock,
+    ));
+    this.#statements = prepareStatements(this.#db, this.#synchronous);
   }
 
+  /** @throws {@link ValidationError} when an envelope breaks a rule or a limit; nothing is stored */
   append(envelopes: readonly NewEnvelope[]): Promise<string[]> {
-    if (this.#closed) return Promise.reject(new Error('SqliteReplayStore is closed'));
+    let payloads: string[];
+    try {
+      this.#checkOpen();
+      payloads = checkEnvelopes(envelopes, this.#limits);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ envelopes, resolve, reject });
+      this.#queue.push({ envelopes, payloads, resolve, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#flush());
     });
   }
 
   async scan(connectorId: string, afterSeq: number, limit: number): Promise<Envelope[]> {
-    return this.#statements.scan?.all(connectorId, afterSeq, limit).map(toEnvelope) ?? [];
+    return this.#read(() =>
+      this.#statements.scan.all(connectorId, afterSeq, limit).map(toEnvelope),
+    );
   }
 
   async lastSeq(connectorId: string): Promise<number> {
-    return Number(this.#statements.lastSeq?.get(connectorId)?.last ?? 0);
+    return this.#read(() => Number(this.#statements.lastSeq.get(connectorId)?.last ?? 0));
   }
 
   async olderThan(connectorId: string, occurredBefore: number, limit: number): Promise<Envelope[]> {
-    return (
-      this.#statements.olderThan?.all(connectorId, occurredBefore, limit).map(toEnvelope) ?? []
+    return this.#read(() =>
+      this.#statements.olderThan.all(connectorId, occurredBefore, limit).map(toEnvelope),
     );
   }
 
   settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<void> {
-    if (this.#closed) return Promise.reject(new Error('SqliteReplayStore is closed'));
+    try {
+      this.#checkOpen();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
       this.#settles.push({ ids, outcome, at, resolve, reject });
       if (this.#settles.length === 1) setImmediate(() => this.#flushSettles());
@@ -127,46 +126,53 @@ export class SqliteReplayStore implements ReplayStore {
   }
 
   async prune(settledBefore: number): Promise<number> {
-    return Number(this.#statements.prune?.run(settledBefore).changes ?? 0);
+    let pruned = 0;
+    this.#write('prune', () => {
+      pruned = Number(this.#statements.prune.run(settledBefore).changes);
+    });
+    return pruned;
   }
 
   async fail(id: string, update: FailureUpdate): Promise<void> {
-    this.#transaction(() => {
-      this.#statements.fail?.run(
+    const lastError = truncateError(update.lastError, this.#limits.maxErrorLength);
+    const state = update.dead ? 'dead' : 'pending';
+    this.#write('record a failure in', () => {
+      this.#statements.fail.run(
         update.attempts,
-        update.lastError,
+        lastError,
         update.nextAttemptAt ?? null,
-        update.dead ? 'dead' : 'pending',
+        state,
         id,
       );
-    }, false);
+    });
   }
 
   async dead(connectorId: string, limit: number): Promise<Envelope[]> {
-    return this.#statements.dead?.all(connectorId, limit).map(toEnvelope) ?? [];
+    return this.#read(() => this.#statements.dead.all(connectorId, limit).map(toEnvelope));
   }
 
   async revive(ids: readonly string[]): Promise<void> {
-    this.#transaction(() => {
-      for (const id of ids) this.#statements.revive?.run(id);
+    this.#write('revive envelopes in', () => {
+      for (const id of ids) this.#statements.revive.run(id);
     });
   }
 
   async pendingCounts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const row of this.#statements.counts?.all() ?? []) {
+    for (const row of this.#read(() => this.#statements.counts.all()))
       counts[String(row.connector_id)] = Number(row.pending);
-    }
     return counts;
   }
 
   async getCursor(pipelineId: string): Promise<string | undefined> {
-    const row = this.#statements.getCursor?.get(pipelineId);
+    const row = this.#read(() => this.#statements.getCursor.get(pipelineId));
     return row ? String(row.cursor) : undefined;
   }
 
   async setCursor(pipelineId: string, cursor: string): Promise<void> {
-    this.#statements.setCursor?.run(pipelineId, cursor, Date.now());
+    this.#write('save a cursor in', () => {
+      this.#statements.setCursor.run(pipelineId, cursor, Date.now());
+    });
   }
 
   async close(): Promise<void> {
@@ -174,7 +180,32 @@ export class SqliteReplayStore implements ReplayStore {
     this.#flush();
     this.#flushSettles();
     this.#closed = true;
+    this.#lock?.release();
     this.#db.close();
+  }
+
+  #checkOpen(): void {
+    if (this.#closed)
+      throw new StorageError(`SqliteReplayStore on ${this.#path} is closed`, { reason: 'closed' });
+    if (this.#lock?.lost) throw this.#lock.lost;
+  }
+
+  #read<T>(body: () => T): T {
+    this.#checkOpen();
+    try {
+      return body();
+    } catch (error) {
+      throw toStorageError(error, `read ${this.#path}`);
+    }
+  }
+
+  #write(action: string, body: () => void, durable = true): void {
+    this.#checkOpen();
+    try {
+      this.#transaction(body, durable);
+    } catch (error) {
+      throw toStorageError(error, `${action} ${this.#path}`);
+    }
   }
 
   #flush(): void {
@@ -184,18 +215,24 @@ export class SqliteReplayStore implements ReplayStore {
     // One transaction for the batch, a savepoint per append: a bad row fails its own append,
     // not the others sharing the commit.
     const outcomes: Array<{ ids: string[] } | { error: unknown }> = [];
+    const { savepoint, release, rollbackTo } = this.#statements;
     try {
-      this.#transaction(() => {
-        for (const { envelopes } of batch) {
-          this.#db.exec('SAVEPOINT append');
+      this.#write('append to', () => {
+        for (const { envelopes, payloads } of batch) {
+          savepoint.run();
           try {
-            outcomes.push({
-              ids: envelopes.map((envelope) => this.#insert(envelope)).filter(isString),
-            });
-            this.#db.exec('RELEASE append');
+            const ids = envelopes.map((envelope, index) => this.#insert(envelope, payloads[index]));
+            outcomes.push({ ids: ids.filter((id) => id !== undefined) });
+            release.run();
           } catch (error) {
-            this.#db.exec('ROLLBACK TO append; RELEASE append');
-            outcomes.push({ error });
+            // SQLite ended the whole transaction (a full disk …): every append of it fails.
+            try {
+              rollbackTo.run();
+              release.run();
+            } catch {
+              throw error;
+            }
+            outcomes.push({ error: toStorageError(error, `append to ${this.#path}`) });
           }
         }
       });
@@ -216,11 +253,14 @@ export class SqliteReplayStore implements ReplayStore {
     this.#settles = [];
     if (batch.length === 0) return;
     try {
-      this.#transaction(() => {
-        for (const { ids, outcome, at } of batch) {
-          for (const id of ids) this.#statements.settle?.run(outcome, at, id);
-        }
-      }, false);
+      this.#write(
+        'settle envelopes in',
+        () => {
+          for (const { ids, outcome, at } of batch)
+            for (const id of ids) this.#statements.settle.run(outcome, at, id);
+        },
+        false,
+      );
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
@@ -228,35 +268,37 @@ export class SqliteReplayStore implements ReplayStore {
     for (const pending of batch) pending.resolve();
   }
 
-  #insert(envelope: NewEnvelope): string | undefined {
-    const row = this.#statements.insert?.get(
+  #insert(envelope: NewEnvelope, payload: string | undefined): string | undefined {
+    const row = this.#statements.insert.get(
       envelope.id,
       envelope.pipelineId,
       envelope.connectorId,
       envelope.eventId,
       envelope.key,
       envelope.occurredAt,
-      JSON.stringify(envelope.payload ?? null),
+      payload ?? 'null',
     );
     return row ? String(row.id) : undefined;
   }
 
   /**
-   * Runs `body` in one transaction. `durable: false` commits without waiting for the disk (the
-   * next durable commit syncs it too): for settles and attempt counts, whose loss on a power
-   * cut only means a redelivery the vendor dedupes — never for appends.
+   * Runs `body` in one transaction, once the lock proves the file is still this process's.
+   * `durable: false` commits without waiting for the disk (the next durable commit syncs it
+   * too): for settles and attempt counts, whose loss on a power cut only means a redelivery
+   * the vendor dedupes — never for appends.
    */
   #transaction(body: () => void, durable = true): void {
-    const { relax, restore, begin, commit, rollback } = this.#control;
+    const { begin, commit, rollback, relax, restore } = this.#statements;
     const relaxing = !durable && this.#synchronous === 'FULL';
     if (relaxing) relax.run();
     try {
       begin.run();
       try {
+        this.#lock?.verify();
         body();
         commit.run();
       } catch (error) {
-        rollback.run();
+        rollbackQuietly(() => rollback.run());
         throw error;
       }
     } finally {
@@ -265,65 +307,7 @@ export class SqliteReplayStore implements ReplayStore {
   }
 }
 
-function prepareStatements(db: DatabaseSync): Record<string, StatementSync> {
-  const columns =
-    'seq, id, pipeline_id, connector_id, event_id, key, occurred_at, payload, attempts, next_attempt_at, last_error, state';
-  return {
-    insert: db.prepare(
-      `INSERT OR IGNORE INTO envelopes (id, pipeline_id, connector_id, event_id, key, occurred_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    ),
-    scan: db.prepare(
-      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
-    ),
-    lastSeq: db.prepare(
-      `SELECT COALESCE(MAX(seq), 0) AS last FROM envelopes WHERE connector_id = ? AND state = 'pending'`,
-    ),
-    olderThan: db.prepare(
-      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND occurred_at < ? ORDER BY seq LIMIT ?`,
-    ),
-    dead: db.prepare(
-      `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'dead' ORDER BY seq LIMIT ?`,
-    ),
-    settle: db.prepare(
-      `UPDATE envelopes SET state = ?, settled_at = ?, payload = 'null' WHERE id = ? AND state IN ('pending', 'dead')`,
-    ),
-    prune: db.prepare('DELETE FROM envelopes WHERE settled_at IS NOT NULL AND settled_at < ?'),
-    fail: db.prepare(
-      `UPDATE envelopes SET attempts = ?, last_error = ?, next_attempt_at = COALESCE(?, next_attempt_at), state = ?
-       WHERE id = ? AND state = 'pending'`,
-    ),
-    revive: db.prepare(
-      `UPDATE envelopes SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ? AND state = 'dead'`,
-    ),
-    getCursor: db.prepare('SELECT cursor FROM cursors WHERE pipeline_id = ?'),
-    setCursor: db.prepare(
-      `INSERT INTO cursors (pipeline_id, cursor, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (pipeline_id) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`,
-    ),
-    counts: db.prepare(
-      `SELECT connector_id, COUNT(*) AS pending FROM envelopes WHERE state = 'pending' GROUP BY connector_id`,
-    ),
-  };
-}
-
-function toEnvelope(row: Row): Envelope {
-  return {
-    seq: Number(row.seq),
-    id: String(row.id),
-    pipelineId: String(row.pipeline_id),
-    connectorId: String(row.connector_id),
-    eventId: String(row.event_id),
-    key: String(row.key),
-    occurredAt: Number(row.occurred_at),
-    payload: JSON.parse(String(row.payload)),
-    attempts: Number(row.attempts),
-    nextAttemptAt: Number(row.next_attempt_at),
-    lastError: row.last_error === null ? undefined : String(row.last_error),
-    state: row.state as Envelope['state'],
-  };
-}
-
-function isString(value: string | undefined): value is string {
-  return value !== undefined;
+/** @internal For tests only: the store's own SQLite connection (per-connection pragmas). */
+export function sqliteConnectionOf(store: SqliteReplayStore): DatabaseSync {
+  return connectionOf(store);
 }
