@@ -181,7 +181,11 @@ export class SqliteReplayStore implements ReplayStore {
     this.#flushSettles();
     this.#closed = true;
     this.#lock?.release();
-    this.#db.close();
+    try {
+      this.#db.close();
+    } catch (error) {
+      throw toStorageError(error, `close ${this.#path}`);
+    }
   }
 
   #checkOpen(): void {
