@@ -1,6 +1,7 @@
 import type { Connector } from '../connector/define-connector.js';
 import { ConfigError } from '../errors/config-error.js';
 import type { Logger } from '../log.js';
+import { envelopeId } from '../replay/envelope-id.js';
 import type { NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 import type { HubEvents, PipelineDefinition, SourceRef } from './types.js';
 
@@ -49,7 +50,7 @@ export async function pollSource(context: PollContext): Promise<number> {
       context.emit('rejected', { pipelineId: pipeline.id, eventId: item.id, error: parsed.error });
     } else {
       chunk.push({
-        id: `${pipeline.id}:${item.id}`,
+        id: envelopeId(pipeline.id, item.id),
         pipelineId: pipeline.id,
         connectorId: pipeline.to.connector,
         eventId: item.id,

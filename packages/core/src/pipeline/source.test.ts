@@ -80,7 +80,7 @@ afterEach(async () => {
   await vendor?.close();
 });
 
-async function setup(store: ReplayStore, feed: Feed) {
+async function setup(store: ReplayStore, feed: Feed, pipelineId = 'inbound') {
   vendor = await startLoopbackVendor(apiKey);
   const source = inbox({ id: 'inbox', feed });
   const crm = testCrm({ id: 'crm', baseUrl: vendor.url, apiKey });
@@ -91,7 +91,7 @@ async function setup(store: ReplayStore, feed: Feed) {
     .register(source)
     .register(crm)
     .pipeline({
-      id: 'inbound',
+      id: pipelineId,
       input: callSchema,
       from: { connector: 'inbox', source: 'calls', intervalMs: 60_000 },
       to: { connector: 'crm', action: 'calls.log' },
@@ -102,6 +102,16 @@ async function setup(store: ReplayStore, feed: Feed) {
 }
 
 describe('source pipelines', () => {
+  it('stores items under the same injective envelope ids as publish() (a pipeline id with ":")', async () => {
+    const store = new MemoryReplayStore();
+    const feed: Feed = { items: [{ id: 'v0', event: call(0) }], reads: 0 };
+    const { hub } = await setup(store, feed, 'in:bound');
+    expect(await hub.poll('in:bound')).toBe(1);
+    expect((await store.scan('crm', 0, 10)).map((envelope) => envelope.id)).toEqual([
+      'in%3Abound:v0',
+    ]);
+  });
+
   it('reads from the saved cursor, stores, delivers, and moves the cursor', async () => {
     const store = new MemoryReplayStore();
     const feed: Feed = {
