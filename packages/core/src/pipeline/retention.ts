@@ -112,12 +112,15 @@ export async function applyRetention(context: RetentionContext): Promise<number>
   for (;;) {
     const old = await store.olderThan(connectorId, before, 500);
     if (old.length === 0) break;
-    await store.settle(
-      old.map((envelope) => envelope.id),
-      'dropped',
-      context.now(),
+    const settled = new Set(
+      await store.settle(
+        old.map((envelope) => envelope.id),
+        'dropped',
+        context.now(),
+      ),
     );
     for (const envelope of old) {
+      if (!settled.has(envelope.id)) continue; // settled meanwhile: reported by whoever did
       logger.warn(
         { envelopeId: envelope.id, occurredAt: envelope.occurredAt, reason },
         'envelope dropped',

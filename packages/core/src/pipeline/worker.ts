@@ -207,7 +207,16 @@ export class ConnectorWorker {
       return this.#failed(envelope, error, blocked);
     }
     // The vendor has it: from here on nothing may turn it back into a failure.
-    await store.settle([envelope.id], 'delivered', this.#context.clock.now());
+    const settled = await store.settle([envelope.id], 'delivered', this.#context.clock.now());
+    if (settled.length === 0) {
+      // Settled meanwhile (a guard: transitions wait for deliveries in flight): never report an
+      // envelope twice, or as both delivered and dropped.
+      this.#context.logger.warn(
+        { envelopeId: envelope.id },
+        'delivered envelope was settled already',
+      );
+      return true;
+    }
     const replayed = this.#context.isReplay(envelope);
     emit('delivered', { envelope, result, replayed });
     if (replayed) emit('replayed', { envelope });

@@ -94,7 +94,8 @@ export class MemoryReplayStore implements ReplayStore {
     ids: readonly string[],
     outcome: 'delivered' | 'dropped',
     at: number,
-  ): Promise<void> {
+  ): Promise<string[]> {
+    const settled: string[] = [];
     for (const id of ids) {
       const envelopes = this.#byConnector.get(this.#ids.get(id) ?? '');
       const envelope = envelopes?.get(id);
@@ -102,7 +103,9 @@ export class MemoryReplayStore implements ReplayStore {
         continue;
       envelopes.set(id, { ...envelope, payload: null, state: outcome });
       this.#settledAt.set(id, at);
+      settled.push(id);
     }
+    return settled;
   }
 
   async prune(settledBefore: number): Promise<number> {

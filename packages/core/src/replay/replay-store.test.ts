@@ -85,8 +85,10 @@ describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
       'e1',
       'e2',
     ]);
-    await store.settle(['calls:e1', 'calls:unknown'], 'delivered', 10_000);
-    await store.settle(['calls:e3'], 'dropped', 20_000);
+    expect(await store.settle(['calls:e1', 'calls:unknown'], 'delivered', 10_000)).toEqual([
+      'calls:e1',
+    ]);
+    expect(await store.settle(['calls:e3', 'calls:e1'], 'dropped', 20_000)).toEqual(['calls:e3']);
     expect((await store.scan('crm', 0, 10)).map((item) => item.eventId)).toEqual(['e2']);
     expect(await store.pendingCounts()).toEqual({ crm: 1 });
     // publishing a delivered or dropped event again stores nothing new

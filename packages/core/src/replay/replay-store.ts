@@ -75,8 +75,10 @@ export interface ReplayStore {
   /**
    * Settles envelopes: `delivered` (the vendor has them) or `dropped` (never to be sent). Their
    * payload is cleared; the id stays as a tombstone until {@link ReplayStore.prune}.
+   * Only pending (or dead) envelopes are settled: resolves with the ids that were, so an envelope
+   * settled already is never reported twice.
    */
-  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<void>;
+  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<string[]>;
   /** Deletes tombstones settled before `settledBefore` (epoch ms); resolves with how many. */
   prune(settledBefore: number): Promise<number>;
   /** Records a failed attempt. */

@@ -26,7 +26,7 @@ interface PendingAppend extends PendingWrite<string[]> {
   readonly envelopes: readonly NewEnvelope[];
   readonly payloads: readonly string[];
 }
-interface PendingSettle extends PendingWrite<void> {
+interface PendingSettle extends PendingWrite<string[]> {
   readonly ids: readonly string[];
   readonly outcome: 'delivered' | 'dropped';
   readonly at: number;
@@ -113,7 +113,7 @@ export class SqliteReplayStore implements ReplayStore {
     );
   }
 
-  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<void> {
+  settle(ids: readonly string[], outcome: 'delivered' | 'dropped', at: number): Promise<string[]> {
     try {
       this.#checkOpen();
     } catch (error) {
@@ -256,12 +256,16 @@ export class SqliteReplayStore implements ReplayStore {
     const batch = this.#settles;
     this.#settles = [];
     if (batch.length === 0) return;
+    const settled: string[][] = [];
     try {
       this.#write(
         'settle envelopes in',
         () => {
-          for (const { ids, outcome, at } of batch)
-            for (const id of ids) this.#statements.settle.run(outcome, at, id);
+          for (const { ids, outcome, at } of batch) {
+            settled.push(
+              ids.filter((id) => Number(this.#statements.settle.run(outcome, at, id).changes) > 0),
+            );
+          }
         },
         false,
       );
@@ -269,7 +273,7 @@ export class SqliteReplayStore implements ReplayStore {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    for (const pending of batch) pending.resolve();
+    batch.forEach((pending, index) => pending.resolve(settled[index] ?? []));
   }
 
   #insert(envelope: NewEnvelope, payload: string | undefined): string | undefined {
