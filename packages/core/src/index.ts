@@ -77,6 +77,9 @@ export {
   createVendorHttpClient,
   type VendorHttpClientOptions,
 } from './http/vendor-http-client.js';
+export { type CreateLoggerOptions, createLogger } from './log/create-logger.js';
+export { maskPhones } from './log/mask-phones.js';
+export { type ProtectLoggerOptions, protectLogger } from './log/protect-logger.js';
 export { crosslineRedactPaths, type Logger, type LogMethod, silentLogger } from './log.js';
 export {
   applyFieldMap,

@@ -1,3 +1,5 @@
+import { type ProtectLoggerOptions, protectLogger } from './log/protect-logger.js';
+
 /**
  * One log method of a pino-compatible logger: a structured object first, then a message.
  */
@@ -28,7 +30,9 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
 
 /**
  * Paths to pass to pino's `redact` option when a host creates its own pino logger for
- * crossline. crossline already redacts what it logs; this guards the host's own fields too.
+ * crossline ({@link createLogger} sets them for you). crossline already redacts what it logs;
+ * this guards the host's own fields too. A mutable `string[]`, as pino's option is typed; copy
+ * it rather than changing it.
  *
  * @example
  * ```ts
@@ -36,7 +40,7 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
  * const logger = pino({ redact: crosslineRedactPaths });
  * ```
  */
-export const crosslineRedactPaths: readonly string[] = [
+export const crosslineRedactPaths: string[] = [
   ...['apiKey', 'apikey', 'api_key', 'token', 'accessToken', 'access_token', 'refreshToken'],
   ...['secret', 'clientSecret', 'client_secret', 'password', 'authorization', 'Authorization'],
   ...[
@@ -58,12 +62,16 @@ export const crosslineRedactPaths: readonly string[] = [
 
 /**
  * Returns the logger crossline writes to: the host's logger (a child with `bindings` when it
- * supports `child`), or the silent logger when none was given.
+ * supports `child`) wrapped by {@link protectLogger} — phone numbers masked above debug level
+ * unless `logPersonalData` is set — or the silent logger when none was given. A logger that is
+ * already protected (from {@link createLogger} or {@link protectLogger}) keeps its setting.
  */
 export function resolveLogger(
   logger: Logger | undefined,
   bindings: Record<string, unknown> = {},
+  options: ProtectLoggerOptions = {},
 ): Logger {
   if (!logger) return silentLogger;
-  return typeof logger.child === 'function' ? logger.child(bindings) : logger;
+  const bound = typeof logger.child === 'function' ? logger.child(bindings) : logger;
+  return protectLogger(bound, options);
 }

@@ -18,6 +18,8 @@ export class AuthError extends CrosslineError {
    */
   constructor(message: string, options: CrosslineErrorOptions = {}) {
     super('AUTH_FAILED', message, { ...options, retryable: false });
+    // A literal, not `new.target.name`: bundlers rename classes (`_AuthError`).
+    this.name = 'AuthError';
     markError(this, marker);
   }
 

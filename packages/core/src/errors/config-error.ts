@@ -29,6 +29,8 @@ export class ConfigError extends CrosslineError {
   constructor(message: string, options: ConfigErrorOptions = {}) {
     super('CONFIG_INVALID', message, { ...options, retryable: false });
     this.issues = options.issues ?? [];
+    // A literal, not `new.target.name`: bundlers rename classes (`_ConfigError`).
+    this.name = 'ConfigError';
     markError(this, marker);
   }
 

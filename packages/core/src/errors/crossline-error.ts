@@ -12,6 +12,12 @@ export interface RequestSummary {
   readonly vendorMessage?: string;
   /** The wait the vendor asked for in `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs?: number;
+  /**
+   * What the vendor actually returned when its answer carried no message of its own or could
+   * not be read: content type, size and the first ~200 characters of the body, secrets
+   * redacted — e.g. `application/json, 17 bytes: {"success":false}`.
+   */
+  readonly answer?: string;
 }
 
 /** Every code a crossline error can carry; `code` is stable across releases. */
@@ -74,7 +80,8 @@ export class CrosslineError extends Error {
    */
   constructor(code: CrosslineErrorCode, message: string, options: CrosslineErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    // A literal, not `new.target.name`: bundlers rename classes; each subclass sets its own.
+    this.name = 'CrosslineError';
     this.code = code;
     this.connectorId = options.connectorId;
     this.retryable = options.retryable ?? false;
@@ -108,9 +115,16 @@ export function hasMarker(value: unknown, name: string): boolean {
   );
 }
 
-/** Formats a request-carrying error message: method, redacted URL, status, vendor text. */
+/**
+ * Formats a request-carrying error message: method, redacted URL, status, and the vendor's
+ * text — or, when it gave none, what it returned.
+ */
 export function describeRequest(summary: RequestSummary): string {
   const status = summary.status === undefined ? '' : ` → ${summary.status}`;
-  const vendor = summary.vendorMessage ? `: ${summary.vendorMessage}` : '';
+  const vendor = summary.vendorMessage
+    ? `: ${summary.vendorMessage}`
+    : summary.answer
+      ? `: no message; the answer was ${summary.answer}`
+      : '';
   return `${summary.method} ${summary.url}${status}${vendor}`;
 }

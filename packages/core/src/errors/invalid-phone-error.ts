@@ -24,6 +24,8 @@ export class InvalidPhoneError extends ValidationError {
     });
     this.reason = reason;
     this.input = input;
+    // A literal, not `new.target.name`: bundlers rename classes (`_InvalidPhoneError`).
+    this.name = 'InvalidPhoneError';
     markError(this, marker);
   }
 

@@ -15,6 +15,8 @@ export class NotFoundError extends CrosslineError {
    */
   constructor(message: string, options: CrosslineErrorOptions = {}) {
     super('NOT_FOUND', message, { ...options, retryable: false });
+    // A literal, not `new.target.name`: bundlers rename classes (`_NotFoundError`).
+    this.name = 'NotFoundError';
     markError(this, marker);
   }
 

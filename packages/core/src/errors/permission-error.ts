@@ -25,6 +25,8 @@ export class PermissionError extends CrosslineError {
   constructor(message: string, options: PermissionErrorOptions = {}) {
     super('PERMISSION_DENIED', message, { ...options, retryable: false });
     this.missing = options.missing ?? [];
+    // A literal, not `new.target.name`: bundlers rename classes (`_PermissionError`).
+    this.name = 'PermissionError';
     markError(this, marker);
   }
 

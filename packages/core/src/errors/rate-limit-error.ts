@@ -29,6 +29,8 @@ export class RateLimitError extends CrosslineError {
   constructor(message: string, options: RateLimitErrorOptions = {}) {
     super('RATE_LIMITED', message, { ...options, retryable: true });
     this.retryAfterMs = options.retryAfterMs;
+    // A literal, not `new.target.name`: bundlers rename classes (`_RateLimitError`).
+    this.name = 'RateLimitError';
     markError(this, marker);
   }
 

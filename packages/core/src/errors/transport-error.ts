@@ -34,6 +34,8 @@ export class TransportError extends CrosslineError {
       retryable: options.retryable ?? true,
     });
     this.mayHaveReachedVendor = options.mayHaveReachedVendor ?? true;
+    // A literal, not `new.target.name`: bundlers rename classes (`_TransportError`).
+    this.name = 'TransportError';
     markError(this, marker);
   }
 

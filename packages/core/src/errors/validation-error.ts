@@ -18,6 +18,12 @@ export interface ValidationErrorOptions extends CrosslineErrorOptions {
    * @defaultValue 'VALIDATION_FAILED'
    */
   code?: 'VALIDATION_FAILED' | 'INVALID_RESPONSE' | 'INVALID_PHONE' | undefined;
+  /**
+   * True only for an `INVALID_RESPONSE` that a later attempt may not repeat (an empty or
+   * truncated answer); bad input never becomes valid by trying again.
+   * @defaultValue false
+   */
+  retryable?: boolean | undefined;
 }
 
 /**
@@ -33,8 +39,13 @@ export class ValidationError extends CrosslineError {
    * @param options - the issues, the code, connector id, cause and request summary
    */
   constructor(message: string, options: ValidationErrorOptions = {}) {
-    super(options.code ?? 'VALIDATION_FAILED', message, { ...options, retryable: false });
+    super(options.code ?? 'VALIDATION_FAILED', message, {
+      ...options,
+      retryable: options.retryable ?? false,
+    });
     this.issues = options.issues ?? [];
+    // A literal, not `new.target.name`: bundlers rename classes (`_ValidationError`).
+    this.name = 'ValidationError';
     markError(this, marker);
   }
 

@@ -19,6 +19,8 @@ export class VendorError extends CrosslineError {
    */
   constructor(message: string, options: CrosslineErrorOptions = {}) {
     super('VENDOR_ERROR', message, options);
+    // A literal, not `new.target.name`: bundlers rename classes (`_VendorError`).
+    this.name = 'VendorError';
     markError(this, marker);
   }
 

@@ -1,10 +1,6 @@
 import { isNetworkError, isTimeoutError } from 'ky';
 import { AuthError } from '../errors/auth-error.js';
-import {
-  type CrosslineError,
-  describeRequest,
-  type RequestSummary,
-} from '../errors/crossline-error.js';
+import { CrosslineError, describeRequest, type RequestSummary } from '../errors/crossline-error.js';
 import { NotFoundError } from '../errors/not-found-error.js';
 import { PermissionError } from '../errors/permission-error.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
@@ -12,6 +8,7 @@ import { TransportError } from '../errors/transport-error.js';
 import { VendorError } from '../errors/vendor-error.js';
 import { parseRetryAfter } from '../rate-limit/headers.js';
 import type { SecretRedactor } from '../util/redact.js';
+import { type Answer, describeAnswer } from './answer.js';
 import type { ResponseVerdict } from './types.js';
 import { truncate, vendorMessage } from './vendor-message.js';
 
@@ -30,6 +27,8 @@ export interface FailedResponse {
   readonly headers: Headers;
   readonly body: unknown;
   readonly verdict: ResponseVerdict | undefined;
+  /** The body as read, to show what the vendor returned when it gave no message. */
+  readonly answer?: Answer | undefined;
 }
 
 const retryableStatuses = new Set([408, 425]);
@@ -40,25 +39,46 @@ const notSentCodes = new Set([
   'EAI_AGAIN',
   'ENETUNREACH',
   'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
+/** undici's own timeouts: the answer did not come (or did not finish) in time. */
+const timeoutCodes = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+/** undici codes for a request that is wrong in itself: sending it again fails the same way. */
+const permanentCodes = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_INVALID_RETURN_VALUE',
+  'UND_ERR_NOT_SUPPORTED',
+  'UND_ERR_RES_EXCEEDED_MAX_SIZE',
+]);
+/** What fetch says when the connection dies while the body streams in (no code of its own). */
+const terminatedMessages = /^(terminated|fetch failed|network error)$/i;
 
 /**
  * Maps a failed response onto crossline's error classes: 401 → auth, 403 → permission,
  * 404 → not found, 429 or the vendor's throttling signal → rate limit, everything else →
- * vendor (retryable for 408, 425 and 5xx). The vendor's message is kept, secrets redacted.
+ * vendor (retryable for 408, 425 and 5xx, and for a 2xx the vendor marked failed without
+ * saying why — a glitch, not a refusal). The vendor's message is kept, secrets redacted; when
+ * it gave none, the error says what it returned. A `Retry-After` of zero or in the past counts
+ * as none, so the normal backoff applies.
  */
 export function errorFromResponse(
   context: ClassifyContext,
   response: FailedResponse,
 ): CrosslineError {
-  const { status, headers, body, verdict } = response;
+  const { status, headers, body, verdict, answer } = response;
   const message = verdict?.message ?? vendorMessage(body);
-  const retryAfterMs = parseRetryAfter(headers.get('retry-after'), Date.now(), headers.get('date'));
+  const asked = parseRetryAfter(headers.get('retry-after'), Date.now(), headers.get('date'));
+  const retryAfterMs = asked !== undefined && asked > 0 ? asked : undefined;
   const request: RequestSummary = {
     method: context.method,
     url: context.url,
     status,
     ...(message ? { vendorMessage: truncate(context.redactor.text(message)) } : {}),
+    ...(!message && answer ? { answer: describeAnswer(answer, context.redactor) } : {}),
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
   const text = describeRequest(request);
@@ -70,20 +90,27 @@ export function errorFromResponse(
   if (kind === 'auth') return new AuthError(text, options);
   if (kind === 'permission') return new PermissionError(text, options);
   if (kind === 'not-found') return new NotFoundError(text, options);
+  const glitch = status >= 200 && status < 300 && !message;
   return new VendorError(text, {
     ...options,
-    retryable: retryableStatuses.has(status) || status >= 500,
+    retryable: retryableStatuses.has(status) || status >= 500 || glitch,
   });
 }
 
 /**
- * Maps a thrown failure (timeout, network error) onto {@link TransportError}. The caller's
- * own abort is not a failure of the request and is returned unchanged.
+ * Maps a thrown failure onto {@link TransportError}: a timeout (`timeoutMs` spent, or one of
+ * undici's own), a network failure before, during or after sending — a reset mid-body, a
+ * closed socket, fetch's `terminated` — as retryable (with `mayHaveReachedVendor` false only
+ * where the request certainly never left), anything else as a permanent failure. The
+ * caller's own abort is not a failure of the request and is returned unchanged.
+ *
+ * @param timedOut - whether the client's own per-attempt deadline fired
  */
 export function errorFromFailure(
   context: ClassifyContext,
   failure: unknown,
   signal: AbortSignal | undefined,
+  timedOut = false,
 ): unknown {
   if (signal?.aborted) return signal.reason;
   const request: RequestSummary = { method: context.method, url: context.url };
@@ -92,27 +119,50 @@ export function errorFromFailure(
   // host sees is a clean copy with the message redacted and the error code kept.
   const cause = cleanCause(failure, code, context.redactor);
   const options = { connectorId: context.connectorId, request, cause };
-  if (isTimeoutError(failure)) {
-    return new TransportError(`${describeRequest(request)}: timed out`, {
+  const described = describeRequest(request);
+  if (timedOut || isTimeoutError(failure) || (code !== undefined && timeoutCodes.has(code))) {
+    return new TransportError(`${described}: timed out`, {
       ...options,
       timeout: true,
+      mayHaveReachedVendor: code === undefined || !notSentCodes.has(code),
     });
   }
-  if (isNetworkError(failure) || code !== undefined) {
-    return new TransportError(
-      `${describeRequest(request)}: network error (${code ?? 'fetch failed'})`,
-      {
-        ...options,
-        mayHaveReachedVendor: code === undefined || !notSentCodes.has(code),
-      },
-    );
+  if (isTransportFailure(failure, code)) {
+    return new TransportError(`${described}: network error (${code ?? cause.message})`, {
+      ...options,
+      mayHaveReachedVendor: code === undefined || !notSentCodes.has(code),
+    });
   }
   // Anything else (a header fetch refuses, a bug in a hook) will fail the same way again.
-  return new TransportError(`${describeRequest(request)}: request failed (${cause.message})`, {
+  return new TransportError(`${described}: request failed (${cause.message})`, {
     ...options,
     retryable: false,
     mayHaveReachedVendor: false,
   });
+}
+
+/**
+ * Makes anything that is about to leave the client a crossline error: a crossline error keeps
+ * its class (its message and stack redacted, should a hook have put a secret in them);
+ * anything else — a bug in a hook, a value fetch refuses — becomes a {@link TransportError}
+ * whose message and cause are redacted copies.
+ */
+export function toCrosslineError(context: ClassifyContext, error: unknown): CrosslineError {
+  if (CrosslineError.isInstance(error)) {
+    const message = context.redactor.text(error.message);
+    if (message !== error.message) {
+      error.message = message;
+      error.stack = context.redactor.text(error.stack ?? '');
+    }
+    return error;
+  }
+  return errorFromFailure(context, error, undefined) as CrosslineError;
+}
+
+function isTransportFailure(failure: unknown, code: string | undefined): boolean {
+  if (code !== undefined) return !permanentCodes.has(code);
+  if (isNetworkError(failure)) return true;
+  return failure instanceof TypeError && terminatedMessages.test(failure.message);
 }
 
 function cleanCause(failure: unknown, code: string | undefined, redactor: SecretRedactor): Error {
@@ -131,12 +181,15 @@ function kindOf(status: number): ResponseVerdict['failure'] {
   return 'vendor';
 }
 
-/** The first `code` (`ECONNRESET`, `ECONNREFUSED` …) along an error's cause chain. */
+/**
+ * The first system or undici `code` (`ECONNRESET`, `EPIPE`, `UND_ERR_SOCKET` …) along an
+ * error's cause chain.
+ */
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+    if (typeof code === 'string' && /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(code)) return code;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;

@@ -1,25 +1,23 @@
 import ky from 'ky';
 import pRetry from 'p-retry';
 import type { CrosslineError } from '../errors/crossline-error.js';
-import { formatIssues, toValidationIssues } from '../errors/issues.js';
 import { RateLimitError } from '../errors/rate-limit-error.js';
-import { ValidationError } from '../errors/validation-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseRateLimitHeaders } from '../rate-limit/headers.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { delay } from '../util/delay.js';
 import { SecretRedactor } from '../util/redact.js';
-import { type ClassifyContext, errorFromFailure, errorFromResponse } from './classify.js';
+import { type Answer, readAnswer } from './answer.js';
+import {
+  type ClassifyContext,
+  errorFromFailure,
+  errorFromResponse,
+  toCrosslineError,
+} from './classify.js';
+import { startDeadline } from './deadline.js';
 import { routeOf } from './encode.js';
 import { validateHttpClientOptions } from './options.js';
-import {
-  applyAuth,
-  type OutgoingRequest,
-  prepareRequest,
-  readBody,
-  requestUrl,
-  secretsOf,
-} from './prepare-request.js';
+import { applyAuth, type OutgoingRequest, prepareRequest, requestUrl } from './prepare-request.js';
 import {
   mayRetry,
   type ResolvedRetryOptions,
@@ -27,15 +25,20 @@ import {
   retryDelay,
   throttlePause,
 } from './retry-policy.js';
+import { normalizeAuth, secretForms } from './secrets.js';
 import type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from './types.js';
+import { validateAnswer } from './validate-answer.js';
 
 const unlimited: RateLimiter = { schedule: (task) => task(), pause: () => {} };
 
 /**
  * Creates the HTTP client a connector talks to its vendor through. Every attempt goes through
- * the rate limiter; failures are classified into crossline's error classes; what is safe to
- * retry is retried with full-jitter backoff that honours `Retry-After`; a throttled answer
- * pauses the whole rate-limit bucket of the account. Debug logs never contain a secret.
+ * the rate limiter and is bounded by `timeoutMs` as a whole (headers and body); failures are
+ * classified into crossline's error classes — and anything else that goes wrong leaves as a
+ * crossline error too, its message redacted; what is safe to retry is retried with
+ * full-jitter backoff that honours `Retry-After`; a throttled answer pauses the whole
+ * rate-limit bucket of the account (at most `retry.maxThrottlePauseMs`). Credentials are
+ * validated and trimmed at construction, and no form of them reaches a log line or an error.
  *
  * @param options - base URL, auth, limiter, retry and hooks; validated at once
  * @throws {@link ConfigError} when an option is invalid
@@ -65,25 +68,45 @@ class KyHttpClient implements HttpClient {
   readonly #random: () => number;
 
   constructor(options: HttpClientOptions) {
-    this.#options = options;
+    this.#options = { ...options, auth: normalizeAuth(options.auth) };
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#limiter = options.rateLimiter ?? unlimited;
     this.#retry = resolveRetry(options.retry);
-    this.#redactor = new SecretRedactor([...secretsOf(options.auth), ...(options.secrets ?? [])]);
-    this.#logger = resolveLogger(options.logger, { component: 'crossline:http' });
+    this.#redactor = new SecretRedactor(secretForms(options.auth, options.secrets));
+    this.#logger = resolveLogger(
+      options.logger,
+      { component: 'crossline:http' },
+      options.logPersonalData === undefined ? {} : { logPersonalData: options.logPersonalData },
+    );
     this.#random = options.random ?? Math.random;
   }
 
   async request<T = unknown>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
-    const method = request.method ?? 'GET';
-    const route = routeOf(request.path);
-    const url = requestUrl(request, this.#baseUrl);
-    const context: ClassifyContext = {
-      method,
-      url: this.#redactor.url(url),
+    let context: ClassifyContext = {
+      method: request.method ?? 'GET',
+      url: this.#redactor.url(this.#baseUrl),
       connectorId: this.#options.connectorId,
       redactor: this.#redactor,
     };
+    try {
+      const url = requestUrl(request, this.#baseUrl);
+      context = { ...context, url: this.#redactor.url(url) };
+      return await this.#attempts(request, url, context);
+    } catch (error) {
+      // Whatever leaves request() is a crossline error with its message redacted — a bug in a
+      // hook or a refusal by fetch included — except the caller's own abort reason.
+      if (request.signal?.aborted && error === request.signal.reason) throw error;
+      throw toCrosslineError(context, error);
+    }
+  }
+
+  #attempts<T>(
+    request: HttpRequest<T>,
+    url: string,
+    context: ClassifyContext,
+  ): Promise<HttpResponse<T>> {
+    const method = request.method ?? 'GET';
+    const route = routeOf(request.path);
     const priority = request.priority ?? 0;
     return pRetry(
       (attempt) => {
@@ -151,61 +174,51 @@ class KyHttpClient implements HttpClient {
     attempt: number,
   ): Promise<HttpResponse<T>> {
     const started = performance.now();
-    let response: Response;
-    let responseBody: unknown;
-    try {
-      response = await ky(outgoing.url, {
-        method: outgoing.method,
-        headers: outgoing.headers,
-        ...(outgoing.body === undefined ? {} : { body: outgoing.body }),
-        signal: request.signal ?? null,
-        timeout: request.timeoutMs ?? this.#options.timeoutMs ?? 30_000,
-        retry: 0,
-        throwHttpErrors: false,
-        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
-      });
-      responseBody = await readBody(response);
-    } catch (failure) {
-      this.#logger.debug({ method: context.method, url: context.url, attempt }, 'request failed');
-      throw errorFromFailure(context, failure, request.signal);
-    }
-    const { status } = response;
+    const { response, answer } = await this.#exchange(request, outgoing, context, attempt);
+    const { status, headers } = response;
     const durationMs = Math.round(performance.now() - started);
     this.#logger.debug(
       { method: context.method, url: context.url, status, attempt, durationMs },
       'response',
     );
-    this.#observeBudget(response.headers, route);
-    const { headers } = response;
-    const body = responseBody;
+    this.#observeBudget(headers, route);
+    const { body } = answer;
     const verdict = this.#options.interpretResponse?.({ status, headers, body, route });
     if (!response.ok || verdict?.throttled || verdict?.failure) {
-      const error = errorFromResponse(context, { status, headers, body, verdict });
+      const error = errorFromResponse(context, { status, headers, body, verdict, answer });
       if (RateLimitError.isInstance(error)) this.#throttled(error, route, attempt);
       throw error;
     }
-    return { status, headers, data: this.#validate(request, context, status, body) };
+    return { status, headers, data: validateAnswer(request, context, status, answer) };
   }
 
-  #validate<T>(
-    request: HttpRequest<T>,
+  /** Sends one attempt and reads its body, the whole exchange bounded by `timeoutMs`. */
+  async #exchange(
+    request: HttpRequest<unknown>,
+    outgoing: OutgoingRequest,
     context: ClassifyContext,
-    status: number,
-    body: unknown,
-  ): T {
-    if (!request.schema) return body as T;
-    const parsed = request.schema.safeParse(body);
-    if (parsed.success) return parsed.data;
-    const issues = toValidationIssues(parsed.error.issues);
-    throw new ValidationError(
-      `${context.method} ${context.url} → ${status}: unexpected response: ${formatIssues(issues)}`,
-      {
-        code: 'INVALID_RESPONSE',
-        issues,
-        connectorId: context.connectorId,
-        request: { method: context.method, url: context.url, status },
-      },
-    );
+    attempt: number,
+  ): Promise<{ response: Response; answer: Answer }> {
+    const timeoutMs = request.timeoutMs ?? this.#options.timeoutMs ?? 30_000;
+    const deadline = startDeadline(timeoutMs, request.signal);
+    try {
+      const response = await ky(outgoing.url, {
+        method: outgoing.method,
+        headers: outgoing.headers,
+        ...(outgoing.body === undefined ? {} : { body: outgoing.body }),
+        signal: deadline.signal,
+        timeout: false,
+        retry: 0,
+        throwHttpErrors: false,
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+      });
+      return { response, answer: await readAnswer(response, deadline.signal) };
+    } catch (failure) {
+      this.#logger.debug({ method: context.method, url: context.url, attempt }, 'request failed');
+      throw errorFromFailure(context, failure, request.signal, deadline.expired);
+    } finally {
+      deadline.clear();
+    }
   }
 
   /** Pauses the bucket ahead of time when the vendor says the budget is spent. */

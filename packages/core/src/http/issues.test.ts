@@ -82,7 +82,9 @@ describe('regressions', () => {
     const limiter = new LocalRateLimiter({ limit: 10 });
     const long = createHttpClient({ baseUrl: base, rateLimiter: limiter });
     expect(RateLimitError.isInstance(await failureOf(long.request({ path: '/a' })))).toBe(true);
-    expect(limiter.stats().default?.pausedUntil).toBeGreaterThan(Date.now() + 3_500_000);
+    // Paused, but only up to maxThrottlePauseMs (5 minutes), not the vendor's full hour.
+    expect(limiter.stats().default?.pausedUntil).toBeGreaterThan(Date.now() + 290_000);
+    expect(limiter.stats().default?.pausedUntil).toBeLessThanOrEqual(Date.now() + 300_000);
     limiter.close();
     const none = createHttpClient({ baseUrl: base, rateLimiter: limiter, retry: { retries: 0 } });
     await failureOf(none.request({ path: '/b' }));

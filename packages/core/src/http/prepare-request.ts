@@ -1,4 +1,5 @@
 import { encodeParams, joinUrl } from './encode.js';
+import { basicToken } from './secrets.js';
 import type { HttpAuth, HttpClientOptions, HttpMethod, HttpRequest } from './types.js';
 
 /** A request ready to send: URL, headers and body built, auth applied. */
@@ -37,33 +38,6 @@ export function requestUrl(request: HttpRequest<unknown>, baseUrl: string): stri
   return `${url}${url.includes('?') ? '&' : '?'}${query}`;
 }
 
-/** The secret values an auth option carries, to redact wherever they might appear. */
-export function secretsOf(auth: HttpAuth | undefined): string[] {
-  if (auth === undefined || typeof auth === 'function') return [];
-  if (auth.type === 'bearer') return [auth.token];
-  if (auth.type === 'basic') {
-    // Many vendors take the API key as the user name (with a dummy password).
-    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
-    return [auth.username, auth.password, encoded];
-  }
-  return [auth.value];
-}
-
-/** The body as JSON when it parses as JSON, else as text; `undefined` when empty. */
-export async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  const type = response.headers.get('content-type') ?? '';
-  if (type.includes('json') || /^\s*[[{]/.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      return text;
-    }
-  }
-  return text;
-}
-
 /** Adds the credentials to an outgoing request, right before it is sent. */
 export async function applyAuth(
   auth: HttpAuth | undefined,
@@ -76,8 +50,7 @@ export async function applyAuth(
   else if (auth.type === 'bearer') headers.set('Authorization', `Bearer ${auth.token}`);
   else if (auth.type === 'query') url.searchParams.set(auth.name, auth.value);
   else {
-    const encoded = Buffer.from(`${auth.username}:${auth.password}`).toString('base64');
-    headers.set('Authorization', `Basic ${encoded}`);
+    headers.set('Authorization', `Basic ${basicToken(auth.username, auth.password)}`);
   }
 }
 

@@ -14,6 +14,7 @@ export const retryDefaults: ResolvedRetryOptions = {
   maxDelayMs: 30_000,
   throttleDelayMs: 1000,
   maxRetryAfterMs: 120_000,
+  maxThrottlePauseMs: 300_000,
 };
 
 const safeMethods = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -31,29 +32,32 @@ export function mayRetry(error: unknown, method: HttpMethod, idempotent?: boolea
 }
 
 /**
- * How long a throttled account's bucket pauses: the vendor's `Retry-After` in full when it sent
- * one (even beyond `maxRetryAfterMs`: the vendor would refuse anything sooner), otherwise
- * `throttleDelayMs · 2^(attempt−1)` capped at `maxDelayMs` — no jitter, since the pause is
- * shared by every request of the bucket.
+ * How long a throttled account's bucket pauses: the vendor's `Retry-After` when it sent one,
+ * but never longer than `maxThrottlePauseMs` (a `Retry-After: 99999999` must not freeze the
+ * account for days); otherwise `throttleDelayMs · 2^(attempt−1)` capped at `maxDelayMs` — no
+ * jitter, since the pause is shared by every request of the bucket.
  */
 export function throttlePause(
   error: RateLimitError,
   attempt: number,
   options: ResolvedRetryOptions,
 ): number {
-  return (
-    error.retryAfterMs ?? Math.min(options.maxDelayMs, options.throttleDelayMs * 2 ** (attempt - 1))
-  );
+  if (error.retryAfterMs !== undefined) {
+    return Math.min(error.retryAfterMs, options.maxThrottlePauseMs);
+  }
+  return Math.min(options.maxDelayMs, options.throttleDelayMs * 2 ** (attempt - 1));
 }
 
 /**
- * How long to wait before the next attempt: the vendor's `Retry-After` when it sent one;
+ * How long to wait before the next attempt: the vendor's `Retry-After` when it sent a
+ * positive one (a date in the past, `0` or a negative value count as none);
  * after a throttled answer without one, the bucket's {@link throttlePause}; otherwise
  * full-jitter exponential backoff — a uniform draw from 0 to
  * `min(maxDelayMs, baseDelayMs · 2^(attempt−1))`.
  *
  * @returns the delay in milliseconds, or `undefined` when the vendor asked for a longer wait
- *   than `maxRetryAfterMs` (the request should fail now and be retried much later)
+ *   than `maxRetryAfterMs` — or, when throttled, than the bucket's `maxThrottlePauseMs` — so
+ *   the request should fail now and be retried much later
  */
 export function retryDelay(
   error: CrosslineError,
@@ -62,8 +66,12 @@ export function retryDelay(
   random: () => number,
 ): number | undefined {
   const retryAfterMs = error.request?.retryAfterMs;
-  if (retryAfterMs !== undefined) {
-    return retryAfterMs > options.maxRetryAfterMs ? undefined : retryAfterMs;
+  if (retryAfterMs !== undefined && retryAfterMs > 0) {
+    const throttled = RateLimitError.isInstance(error);
+    const longest = throttled
+      ? Math.min(options.maxRetryAfterMs, options.maxThrottlePauseMs)
+      : options.maxRetryAfterMs;
+    return retryAfterMs > longest ? undefined : retryAfterMs;
   }
   if (RateLimitError.isInstance(error)) return throttlePause(error, attempt, options);
   return fullJitterDelay(attempt, options.baseDelayMs, options.maxDelayMs, random);

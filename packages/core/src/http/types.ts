@@ -100,11 +100,22 @@ export interface RetryOptions {
   throttleDelayMs?: number | undefined;
   /**
    * The longest `Retry-After` waited for in place; a longer one fails the request at once with
-   * its retryable error (a {@link RateLimitError} for a throttled answer) for the caller (the
-   * outbox) to retry later. The bucket still pauses for the vendor's full wait.
+   * its retryable error (a {@link RateLimitError} for a throttled answer, whose `retryAfterMs`
+   * is the vendor's full ask) for the caller (the outbox) to retry later. A `Retry-After` of
+   * zero, negative or in the past counts as none: the normal backoff applies.
    * @defaultValue 120000
    */
   maxRetryAfterMs?: number | undefined;
+  /**
+   * The longest a throttled answer pauses the account's whole rate-limit bucket, whatever the
+   * vendor asks (a `Retry-After: 99999999` would otherwise freeze the account for weeks). When
+   * the vendor asks for more, the bucket pauses this long, the request is not retried inside
+   * the client, and it fails with a retryable {@link RateLimitError} whose `retryAfterMs`
+   * carries the vendor's full ask — for the Hub to hand the envelope back to the outbox's
+   * backoff.
+   * @defaultValue 300000 (5 minutes)
+   */
+  maxThrottlePauseMs?: number | undefined;
 }
 
 /** What an `onRetry` hook is told before the client waits and tries again. */
@@ -133,20 +144,38 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** The connector instance, named in errors and logs. */
   connectorId?: string | undefined;
-  /** How requests authenticate. */
+  /**
+   * How requests authenticate. Credentials are checked at construction: outer whitespace (a
+   * pasted line break, say) is trimmed — the trimmed value is what is sent — and a value with
+   * whitespace or control characters inside is refused with a {@link ConfigError} that never
+   * echoes it. Every form sent (as given, trimmed, base64, URL-encoded) is redacted.
+   */
   auth?: HttpAuth | undefined;
   /** More secret values to redact from logs and errors (e.g. a token inside `baseUrl`). */
   secrets?: readonly string[] | undefined;
   /** Headers sent with every request. */
   headers?: Readonly<Record<string, string>> | undefined;
-  /** Per-attempt timeout in milliseconds. @defaultValue 30000 */
+  /**
+   * Per-attempt timeout in milliseconds, for the whole exchange: connecting, the headers and
+   * reading the body (a stalled or dripping body fails with a `TIMEOUT` too).
+   * @defaultValue 30000
+   */
   timeoutMs?: number | undefined;
   /** Retry behaviour. */
   retry?: RetryOptions | undefined;
   /** The limiter every attempt goes through; share one per credentials. No limit when omitted. */
   rateLimiter?: RateLimiter | undefined;
-  /** A pino-compatible logger for debug lines (secrets redacted). Silent when omitted. */
+  /**
+   * A pino-compatible logger for debug lines (secrets redacted; phone numbers masked above
+   * debug level). Silent when omitted.
+   */
   logger?: Logger | undefined;
+  /**
+   * Log phone numbers in full at every level; by default they are masked above debug level
+   * (`38067*****67`). A logger already set up by crossline keeps its own setting.
+   * @defaultValue false
+   */
+  logPersonalData?: boolean | undefined;
   /** The `fetch` to use, e.g. a mock in tests. @defaultValue globalThis.fetch */
   fetch?: typeof globalThis.fetch | undefined;
   /** Reads vendor-specific signals in a response (throttling in a 503, failure in a 200). */
@@ -185,7 +214,7 @@ export interface HttpRequest<T = unknown> {
   priority?: number | undefined;
   /** A zod schema the successful response body must match; failures are `INVALID_RESPONSE`. */
   schema?: z.ZodType<T> | undefined;
-  /** Per-attempt timeout for this request, in milliseconds. */
+  /** Per-attempt timeout for this request (headers and body), in milliseconds. */
   timeoutMs?: number | undefined;
 }
 

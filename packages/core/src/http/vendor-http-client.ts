@@ -1,13 +1,23 @@
+import { z } from 'zod';
 import {
   LocalRateLimiter,
   type LocalRateLimiterOptions,
 } from '../rate-limit/local-rate-limiter.js';
 import { RateLimiterRegistry } from '../rate-limit/rate-limiter-registry.js';
 import { createHttpClient } from './create-http-client.js';
+import { validateOptions } from './options.js';
+import { secretSchema } from './secrets.js';
 import type { HttpClient, HttpClientOptions } from './types.js';
 
 /** Every vendor client's budgets in this process: one per (vendor, account, key). */
 const sharedLimiters = new RateLimiterRegistry();
+
+const identitySchema = z.looseObject({
+  vendor: z.string().min(1),
+  account: z.string().min(1),
+  credential: secretSchema(),
+  limits: z.record(z.string(), z.unknown()),
+});
 
 /** Options of {@link createVendorHttpClient}. */
 export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLimiter'> {
@@ -15,7 +25,10 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
   vendor: string;
   /** The account (portal, cabinet origin): part of the budget's identity. */
   account: string;
-  /** The credential the vendor counts requests by (hashed at once, never kept). */
+  /**
+   * The credential the vendor counts requests by (hashed at once, never kept). Outer
+   * whitespace is trimmed, as from `auth`.
+   */
   credential: string;
   /** The vendor's limits, used when this key's budget is first created. */
   limits: LocalRateLimiterOptions;
@@ -25,7 +38,7 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
  * A connector's HTTP client whose requests share one rate-limit budget with every other client
  * of the same vendor account and key in the process — the vendor counts per key, whichever
  * connector instance or pipeline sends. The first client of a key sets its limits; later ones
- * share them.
+ * share them. Every option is validated at once ({@link ConfigError} naming the field).
  *
  * @example
  * ```ts
@@ -37,9 +50,10 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
  * ```
  */
 export function createVendorHttpClient(options: VendorHttpClientOptions): HttpClient {
+  validateOptions(identitySchema, options, 'createVendorHttpClient');
   const { vendor, account, credential, limits, ...http } = options;
   const rateLimiter = sharedLimiters.get(
-    { vendor, account, credential },
+    { vendor, account, credential: credential.trim() },
     () => new LocalRateLimiter(limits),
   );
   return createHttpClient({ ...http, rateLimiter });
