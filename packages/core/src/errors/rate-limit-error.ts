@@ -16,10 +16,17 @@ export interface RateLimitErrorOptions extends CrosslineErrorOptions {
 /**
  * The vendor throttled the request (HTTP 429, or its own signal such as a 503 with
  * "Rate limit exceeded"). Always retryable; the whole rate-limit bucket of the account is
- * paused, not only the failing request.
+ * paused, not only the failing request — for at most the HTTP client's
+ * `retry.maxThrottlePauseMs`. When the vendor asked for a longer wait than the client waits in
+ * place, the request fails at once and `retryAfterMs` carries the vendor's full ask, so the
+ * caller (the Hub's worker) can schedule the next attempt no earlier than that.
  */
 export class RateLimitError extends CrosslineError {
-  /** How long the vendor asked to wait, in milliseconds, when it said. */
+  /**
+   * How long the vendor asked to wait, in milliseconds, when it said — its full ask, even where
+   * the client paused the bucket for less. `undefined` when it sent no usable `Retry-After`
+   * (none, zero, or a date in the past).
+   */
   readonly retryAfterMs: number | undefined;
 
   /**
