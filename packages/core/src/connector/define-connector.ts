@@ -1,403 +1,16 @@
-import { EventEmitter } from 'eventemitter3';
 import type { z } from 'zod';
-import { AuthError } from '../errors/auth-error.js';
-import { ConfigError } from '../errors/config-error.js';
-import { CrosslineError } from '../errors/crossline-error.js';
-import { PermissionError } from '../errors/permission-error.js';
-import { type Logger, resolveLogger } from '../log.js';
-import { parseCanonical } from '../model/parse.js';
-import type {
-  AnyAction,
-  AnySource,
-  ConnectorContext,
-  ConnectorDefinition,
-  ConnectorStatus,
-  ConnectorWarning,
-  SourceItem,
-  VerifyReport,
-} from './types.js';
+import { Connector, type ConnectorSettings } from './connector.js';
+import type { ActionMap, AnyAction, AnySource, ConnectorDefinition, SourceMap } from './types.js';
 
-/** A status change, as the `status` event reports it. */
-export interface StatusChange {
-  /** The connector whose status changed. */
-  readonly connectorId: string;
-  /** The new status. */
-  readonly status: ConnectorStatus;
-  /** The status before. */
-  readonly previous: ConnectorStatus;
-  /** On activation: whether envelopes buffered while it was not active are to be replayed. */
-  readonly replay?: boolean;
-  /**
-   * On activation: the first of this connector instance in the process — a host (re)start, not
-   * a re-activation of an integration that was broken or deactivated.
-   */
-  readonly restart?: boolean;
-  /** On `broken`: the error that broke it. */
-  readonly reason?: CrosslineError;
-}
-
-/** Events a connector emits. */
-export interface ConnectorEvents {
-  /** The status changed. */
-  status: (change: StatusChange) => void;
-  /** The vendor throttled the connector's account; its rate-limit bucket is paused. */
-  'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
-  /** An action reported something the host should look at (not a failure). */
-  warning: (warning: ConnectorWarning) => void;
-}
-
-/** Options of {@link Connector.activate}. */
-export interface ActivateOptions {
-  /**
-   * Deliver what was buffered while the connector was inactive or broken, within the Hub's
-   * retention window (older envelopes are dropped, each with a `dropped` event); `false`
-   * drops everything buffered, each with a `dropped` event.
-   * @defaultValue the connector's `replayOnReactivate` option (true unless set)
-   */
-  replay?: boolean | undefined;
-}
-
-/** What the SDK accepts besides the vendor's own options. */
-export interface ConnectorSettings {
-  /** The instance's id; unique within a Hub. @defaultValue the vendor name */
-  id?: string | undefined;
-  /** A pino-compatible logger. Silent when omitted. */
-  logger?: Logger | undefined;
-  /**
-   * "Send data after re-activation": the `replay` of an {@link Connector.activate} call that
-   * does not say, after the connector was broken or deactivated. (The first activation in a
-   * process always delivers what is pending: a restart is not a re-activation.) Set it with
-   * the other options or with {@link Connector.configure}, before activating.
-   * @defaultValue true
-   */
-  replayOnReactivate?: boolean | undefined;
-}
-
-/** What an action call needs from the Hub. */
-export interface PerformContext {
-  /** The envelope's id, passed to the vendor as its external id. */
-  readonly envelopeId: string;
-  /** When the event happened (epoch ms). */
-  readonly occurredAt: number;
-  /** Aborted when the Hub stops. */
-  readonly signal?: AbortSignal | undefined;
-}
-
-/** A connector instance: created by the factory {@link defineConnector} returns. */
-export class Connector<
-  Schema extends z.ZodType = z.ZodType,
-  Client = unknown,
-> extends EventEmitter<ConnectorEvents> {
-  /** The instance's id. */
-  readonly id: string;
-  /** The vendor's name. */
-  readonly vendor: string;
-  readonly #definition: ConnectorDefinition<
-    Schema,
-    Client,
-    Record<string, AnyAction<z.output<Schema>, Client>>,
-    Record<string, AnySource<z.output<Schema>, Client>>
-  >;
-  readonly #logger: Logger;
-  #status: ConnectorStatus = 'inactive';
-  #input: Record<string, unknown>;
-  #replayDefault: boolean;
-  /** Whether this instance was ever activated: the first activation of a process replays. */
-  #activatedBefore = false;
-  #context: ConnectorContext<z.output<Schema>, Client>;
-  /**
-   * The credentials generation: moves on every configure(), activate() and deactivate(). A
-   * rejection is charged to the generation its request was sent with; a stale one's 401 (a
-   * request sent with the key just replaced) does not break the current one.
-   */
-  #generation = 0;
-  /** activate() and deactivate() calls, one after another in call order. */
-  #lifecycle: Promise<unknown> = Promise.resolve();
-
-  /** @internal Use the factory returned by {@link defineConnector}. */
-  constructor(
-    definition: ConnectorDefinition<
-      Schema,
-      Client,
-      Record<string, AnyAction<z.output<Schema>, Client>>,
-      Record<string, AnySource<z.output<Schema>, Client>>
-    >,
-    options: Record<string, unknown> & ConnectorSettings,
-  ) {
-    super();
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      throw new ConfigError(
-        `Invalid options for ${definition.vendor} connector: expected an object of options, received ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
-        { issues: [{ path: '', message: 'expected an object' }] },
-      );
-    }
-    const { id, logger, replayOnReactivate, ...input } = options;
-    this.#replayDefault = replayOnReactivate ?? true;
-    this.#definition = definition;
-    this.vendor = definition.vendor;
-    this.id = id ?? definition.vendor;
-    this.#logger = resolveLogger(logger, { connector: this.id, vendor: this.vendor });
-    this.#input = input;
-    this.#context = this.#build(input);
-  }
-
-  /** Where the connector stands. */
-  get status(): ConnectorStatus {
-    return this.#status;
-  }
-
-  /** The validated options. */
-  get config(): z.output<Schema> {
-    return this.#context.config;
-  }
-
-  /**
-   * The IANA time zone of the vendor account when the connector knows it (its `timeZone`
-   * option, say): the Hub counts the replay window's calendar days in it.
-   */
-  get timeZone(): string | undefined {
-    return this.#definition.timeZone?.(this.#context.config);
-  }
-
-  /** The names of its actions. */
-  get actionNames(): readonly string[] {
-    return Object.keys(this.#definition.actions);
-  }
-
-  /** The names of its sources. */
-  get sourceNames(): readonly string[] {
-    return Object.keys(this.#definition.sources ?? {});
-  }
-
-  /**
-   * Changes options (a rotated API key, say), validated at once; the vendor client is rebuilt.
-   * @throws {@link ConfigError} naming each invalid option; the old options stay
-   */
-  configure(patch: Record<string, unknown> & Pick<ConnectorSettings, 'replayOnReactivate'>): void {
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-      throw new ConfigError(`configure() of connector ${this.id} expects an object of options`, {
-        connectorId: this.id,
-      });
-    }
-    const { replayOnReactivate, ...options } = patch;
-    for (const fixed of ['id', 'logger'] as const) {
-      if (fixed in options) {
-        throw new ConfigError(`configure() cannot change \`${fixed}\` of connector ${this.id}`, {
-          connectorId: this.id,
-          issues: [{ path: fixed, message: 'set at construction only' }],
-        });
-      }
-    }
-    const input = { ...this.#input, ...options };
-    this.#context = this.#build(input);
-    this.#input = input;
-    this.#generation += 1;
-    if (replayOnReactivate !== undefined) this.#replayDefault = replayOnReactivate;
-  }
-
-  /** "Check connection". Never throws for a failed check: the report says what failed. */
-  async verify(): Promise<VerifyReport> {
-    try {
-      const checks = await this.#definition.verify(this.#context);
-      const ok =
-        checks.reachable &&
-        checks.credentialsValid &&
-        checks.missingPermissions.length === 0 &&
-        checks.problems.length === 0;
-      return { ok, ...checks };
-    } catch (error) {
-      const auth = AuthError.isInstance(error);
-      const message = CrosslineError.isInstance(error) ? error.message : 'verify failed';
-      return {
-        ok: false,
-        reachable:
-          auth ||
-          (CrosslineError.isInstance(error) &&
-            error.code !== 'TRANSPORT_ERROR' &&
-            error.code !== 'TIMEOUT'),
-        credentialsValid: false,
-        missingPermissions: [],
-        problems: [message],
-      };
-    }
-  }
-
-  /**
-   * Starts delivering (runs the definition's `onActivate` first). Calls to `activate()` and
-   * `deactivate()` run one after another, in call order, even when not awaited.
-   * @throws the `onActivate` hook's error (a crossline error naming this connector); the status
-   *   is unchanged
-   */
-  activate(options: ActivateOptions = {}): Promise<void> {
-    return this.#serialise(async () => {
-      await this.#hook(this.#definition.onActivate);
-      // The first activation in a process delivers what is pending (a restart is not a
-      // re-activation); after a breakage or deactivate() the connector's setting decides.
-      const restart = !this.#activatedBefore;
-      const replay = options?.replay ?? (restart ? true : this.#replayDefault);
-      this.#activatedBefore = true;
-      this.#generation += 1;
-      this.#setStatus('active', { replay, restart });
-    });
-  }
-
-  /** Stops delivering; what is published meanwhile is buffered. Serialised with activate(). */
-  deactivate(): Promise<void> {
-    return this.#serialise(async () => {
-      await this.#hook(this.#definition.onDeactivate);
-      this.#generation += 1;
-      this.#setStatus('inactive', {});
-    });
-  }
-
-  #serialise(work: () => Promise<void>): Promise<void> {
-    const run = this.#lifecycle.then(work, work);
-    this.#lifecycle = run.catch(() => {});
-    return run;
-  }
-
-  async #hook(
-    hook: ((context: ConnectorContext<z.output<Schema>, Client>) => Promise<void>) | undefined,
-  ): Promise<void> {
-    try {
-      await hook?.(this.#context);
-    } catch (error) {
-      throw ownError(error, this.id);
-    }
-  }
-
-  /**
-   * Marks the connector broken: credentials were rejected or lack a right. It stops calling the
-   * vendor; envelopes wait for {@link Connector.activate}.
-   */
-  markBroken(reason: CrosslineError): void {
-    if (this.#status === 'broken') return;
-    this.#logger.warn({ code: reason.code, message: reason.message }, 'connector broken');
-    this.#setStatus('broken', { reason });
-  }
-
-  /**
-   * Runs an action: validates the input with the action's schema, calls the vendor, and marks
-   * the connector broken on an {@link AuthError} or a {@link PermissionError} (the key was
-   * rejected, or lost a right it needs): what follows is buffered until it is re-activated.
-   * @throws {@link AuthError} at once, without calling the vendor, while the connector is broken
-   */
-  async perform(action: string, input: unknown, context: PerformContext): Promise<unknown> {
-    const definition = this.#definition.actions[action];
-    if (!definition)
-      throw new ConfigError(`Connector ${this.id} has no action ${JSON.stringify(action)}`);
-    if (this.#status === 'broken') {
-      throw new AuthError(
-        `Connector ${this.id} is broken (credentials rejected); activate it again`,
-        {
-          connectorId: this.id,
-        },
-      );
-    }
-    const parsed = parseCanonical(definition.input, input, `${action} input`);
-    const generation = this.#generation;
-    try {
-      const warn = (message: string, details: Readonly<Record<string, unknown>> = {}) =>
-        this.warn({ envelopeId: context.envelopeId, action, message, details });
-      return await definition.run(parsed, {
-        ...this.#context,
-        ...context,
-        signal: context.signal,
-        warn,
-      });
-    } catch (error) {
-      const rejected = AuthError.isInstance(error) || PermissionError.isInstance(error);
-      if (rejected && generation === this.#generation) this.markBroken(error);
-      throw ownError(error, this.id);
-    }
-  }
-
-  /**
-   * Reports something the host should look at that is not a failure (an ambiguous match, a
-   * step that could not run): logged as a warning and emitted as a `warning` event. Actions
-   * call it through their context's `warn`.
-   */
-  warn(warning: Omit<ConnectorWarning, 'connectorId'>): void {
-    this.#logger.warn(
-      { envelopeId: warning.envelopeId, action: warning.action, ...warning.details },
-      warning.message,
-    );
-    try {
-      this.emit('warning', { connectorId: this.id, ...warning });
-    } catch (error) {
-      this.#logger.error({ error: String(error) }, 'a warning listener threw');
-    }
-  }
-
-  /** Reads a source from a cursor. */
-  read(source: string, cursor: string | undefined): AsyncIterable<SourceItem<unknown>> {
-    const definition = this.#definition.sources?.[source];
-    if (!definition)
-      throw new ConfigError(`Connector ${this.id} has no source ${JSON.stringify(source)}`);
-    return definition.read(cursor, this.#context);
-  }
-
-  #build(input: Record<string, unknown>): ConnectorContext<z.output<Schema>, Client> {
-    const unknown = unknownOptions(this.#definition.configSchema, input);
-    if (unknown.length > 0) {
-      throw new ConfigError(
-        `Invalid options for ${this.#definition.vendor} connector: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `\`${key}\``).join(', ')}`,
-        {
-          connectorId: this.id,
-          issues: unknown.map((key) => ({ path: key, message: 'unknown option' })),
-        },
-      );
-    }
-    const parsed = this.#definition.configSchema.safeParse(input);
-    if (!parsed.success) {
-      throw ConfigError.fromIssues(`${this.#definition.vendor} connector`, parsed.error.issues, {
-        connectorId: this.id,
-      });
-    }
-    const config = parsed.data as z.output<Schema>;
-    const client = this.#definition.createClient(config, {
-      connectorId: this.id,
-      logger: this.#logger,
-      onThrottled: ({ route, pauseMs }) =>
-        this.emit('rate-limited', { connectorId: this.id, route, pauseMs }),
-    });
-    return { connectorId: this.id, config, client, logger: this.#logger };
-  }
-
-  #setStatus(
-    status: ConnectorStatus,
-    details: Pick<StatusChange, 'replay' | 'reason' | 'restart'>,
-  ): void {
-    const previous = this.#status;
-    this.#status = status;
-    this.#logger.info({ status, previous }, 'connector status');
-    this.emit('status', { connectorId: this.id, status, previous, ...details });
-  }
-}
-
-/**
- * The keys of `input` that the options' object schema does not know — looking through
- * `.transform()` pipes to the object underneath; none for a schema that is not an object.
- */
-function unknownOptions(schema: z.ZodType, input: Record<string, unknown>): string[] {
-  let current: unknown = schema;
-  for (let depth = 0; depth < 8 && current; depth += 1) {
-    const shape = (current as { shape?: unknown }).shape;
-    if (typeof shape === 'object' && shape !== null) {
-      return Object.keys(input).filter((key) => !(key in shape) && input[key] !== undefined);
-    }
-    current = (current as { in?: unknown }).in;
-  }
-  return [];
-}
-
-/** Names the connector on a crossline error that does not name one yet. */
-function ownError(error: unknown, connectorId: string): unknown {
-  if (CrosslineError.isInstance(error) && error.connectorId === undefined) {
-    Object.defineProperty(error, 'connectorId', { value: connectorId, enumerable: true });
-  }
-  return error;
-}
+export {
+  type ActivateOptions,
+  type ConfigurePatch,
+  Connector,
+  type ConnectorEvents,
+  type ConnectorSettings,
+  type PerformContext,
+  type StatusChange,
+} from './connector.js';
 
 /**
  * Defines a connector: its options schema, its vendor client, "check connection", lifecycle
@@ -409,11 +22,22 @@ function ownError(error: unknown, connectorId: string): unknown {
  * export const acmeCrm = defineConnector({
  *   vendor: 'acme',
  *   configSchema: z.object({ baseUrl: z.url(), apiKey: z.string().min(1) }),
- *   createClient: (config) => createHttpClient({ baseUrl: config.baseUrl, auth: { type: 'bearer', token: config.apiKey } }),
- *   verify: async ({ client }) => { await client.request({ path: '/me' }); return { reachable: true, credentialsValid: true, missingPermissions: [], problems: [] }; },
- *   actions: { 'calls.log': { input: callSchema, run: async (call, { client, envelopeId }) => client.request({ method: 'POST', path: '/calls', json: { ...call, externalId: envelopeId } }) } },
+ *   http: (config) => ({
+ *     baseUrl: config.baseUrl, account: config.baseUrl, credential: config.apiKey,
+ *     auth: { type: 'bearer', token: config.apiKey }, limits: { buckets: [{ name: 'all', limit: 10 }] },
+ *   }),
+ *   createClient: (_config, { http }) => new AcmeApi(http),
+ *   verify: async ({ client }) => { await client.me(); return { reachable: true, credentialsValid: true, missingPermissions: [], problems: [] }; },
+ *   actions: {
+ *     'calls.log': {
+ *       input: callSchema,
+ *       output: z.object({ id: z.string() }),
+ *       run: async (call, { client, envelopeId }) => client.logCall({ ...call, externalId: envelopeId }),
+ *     },
+ *   },
  * });
  * const connector = acmeCrm({ id: 'acme-1', baseUrl: 'https://acme.example', apiKey });
+ * const { id } = await connector.perform('calls.log', call, { envelopeId, occurredAt }); // typed
  * ```
  */
 export function defineConnector<
@@ -423,7 +47,18 @@ export function defineConnector<
   Sources extends Record<string, AnySource<z.output<Schema>, Client>> = Record<never, never>,
 >(
   definition: ConnectorDefinition<Schema, Client, Actions, Sources>,
-): (options: z.input<Schema> & ConnectorSettings) => Connector<Schema, Client> {
+): ConnectorFactory<Schema, Client, Actions, Sources> {
   return (options) =>
-    new Connector<Schema, Client>(definition as never, options as Record<string, unknown>);
+    new Connector<Schema, Client, Actions, Sources>(
+      definition as never,
+      options as Record<string, unknown>,
+    );
 }
+
+/** The factory {@link defineConnector} returns: options in, a typed connector out. */
+export type ConnectorFactory<
+  Schema extends z.ZodType,
+  Client,
+  Actions extends ActionMap,
+  Sources extends SourceMap,
+> = (options: z.input<Schema> & ConnectorSettings) => Connector<Schema, Client, Actions, Sources>;

@@ -1,13 +1,31 @@
 import type { z } from 'zod';
+import type { HttpClient } from '../http/types.js';
+import type { VendorHttpClientOptions } from '../http/vendor-http-client.js';
 import type { Logger } from '../log.js';
+
+/**
+ * What a connector declares about its vendor's HTTP API — base URL, auth, the account and key
+ * the vendor counts requests by, limits, how to read its answers. The SDK builds the client
+ * from it and supplies the rest: the vendor name, the connector id, the logger, throttle
+ * events, and one shared rate-limit budget per account and key in the process.
+ */
+export type HttpDeclaration = Omit<
+  VendorHttpClientOptions,
+  'vendor' | 'connectorId' | 'logger' | 'onThrottled' | 'rateLimiter'
+>;
 
 /** What `createClient` is given besides the options. */
 export interface ClientContext {
-  /** The connector instance's id (name it in the HTTP client's errors). */
+  /**
+   * The HTTP client the SDK built from the definition's `http` declaration — wrap it in the
+   * connector's typed vendor API. Reading it when the definition declares no `http` throws.
+   */
+  readonly http: HttpClient;
+  /** The connector instance's id. */
   readonly connectorId: string;
-  /** The connector's logger: hand it to the HTTP client. */
+  /** The connector's logger. */
   readonly logger: Logger;
-  /** Report a throttled account (the HTTP client's `onThrottled` hook). */
+  /** Report a throttled account (for a client the connector builds itself). */
   readonly onThrottled: (state: { route: string; pauseMs: number }) => void;
 }
 
@@ -63,6 +81,13 @@ export interface ConnectorWarning {
 export interface ActionDefinition<Config, Client, Input, Output> {
   /** The input's schema; input is validated with it before the action runs. */
   readonly input: z.ZodType<Input>;
+  /**
+   * The output's schema: documents (and types, for the host's `perform`) what the action
+   * resolves with. Not re-validated at run time — the action's own code builds it.
+   */
+  readonly output?: z.ZodType<Output> | undefined;
+  /** The vendor permissions (methods, scopes) the action needs: `verify()` may check them. */
+  readonly permissions?: readonly string[] | undefined;
   /** Performs the operation; throws crossline errors (an AuthError makes the connector broken). */
   run(input: Input, context: ActionContext<Config, Client>): Promise<Output>;
 }
@@ -112,11 +137,23 @@ export type AnyAction<Config, Client> = ActionDefinition<Config, Client, any, an
 // biome-ignore lint/suspicious/noExplicitAny: source maps hold sources of any event type.
 export type AnySource<Config, Client> = SourceDefinition<Config, Client, any>;
 
-/** The input type of an action definition. */
-export type ActionInput<A> = A extends ActionDefinition<never, never, infer I, unknown> ? I : never;
-/** The output type of an action definition. */
-export type ActionOutput<A> =
-  A extends ActionDefinition<never, never, unknown, infer O> ? O : never;
+/** An action map of any actions, the default of a connector whose actions are not known. */
+// biome-ignore lint/suspicious/noExplicitAny: a map of actions of any config, client, input and output.
+export type ActionMap = Record<string, AnyAction<any, any>>;
+/** A source map of any sources. */
+// biome-ignore lint/suspicious/noExplicitAny: a map of sources of any config, client and event.
+export type SourceMap = Record<string, AnySource<any, any>>;
+
+/** What `perform` takes for an action: the input its schema accepts (before parsing). */
+export type ActionInput<A> = A extends { readonly input: infer S extends z.ZodType }
+  ? z.input<S>
+  : never;
+/** What an action resolves with: its output schema's type, or what `run` resolves with. */
+export type ActionOutput<A> = A extends { readonly output: infer S extends z.ZodType }
+  ? z.output<S>
+  : A extends { run(...args: never[]): Promise<infer O> }
+    ? O
+    : never;
 
 /** A connector definition, as given to {@link defineConnector}. */
 export interface ConnectorDefinition<
@@ -127,30 +164,33 @@ export interface ConnectorDefinition<
 > {
   /** The vendor's name, e.g. `retailcrm`. */
   readonly vendor: string;
-  /** The options' schema: a bad option throws a ConfigError naming the field. */
+  /**
+   * The options' schema: a bad option throws a ConfigError naming the field; an unknown key
+   * (a typo) is refused too.
+   */
   readonly configSchema: Schema;
   /**
-   * Builds the vendor client from the options (again after `configure`). Pass `onThrottled`
-   * to `createHttpClient` so the Hub can report `rate-limited`.
+   * The vendor's HTTP API, from the options: the SDK builds the client (`http` in
+   * `createClient`'s context) with the vendor name, the connector's id, logger, throttle events
+   * and the shared rate-limit budget of the account and key.
+   */
+  readonly http?: ((config: z.output<Schema>) => HttpDeclaration) | undefined;
+  /**
+   * Builds the vendor client from the options and the SDK's HTTP client (again after
+   * `configure`): typically the connector's typed vendor API around `context.http`.
    */
   createClient(config: z.output<Schema>, context: ClientContext): Client;
-  /**
-   * "Check connection": must not throw for a failed check; the SDK turns a throw into a report.
-   * Annotate `createClient`'s parameter, or give this hook its context parameter
-   * (`async ({ client }) => …`): otherwise a hook without parameters makes TypeScript fix the
-   * client type as `unknown` before it reads `createClient`, and the actions lose their typed
-   * `client`.
-   */
-  verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
+  /** "Check connection": must not throw for a failed check; the SDK turns a throw into a report. */
+  verify(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<VerifyChecks>;
   /**
    * The vendor account's IANA time zone, when the options say it: the Hub counts the replay
    * window's calendar days in it (otherwise in the Hub's `timeZone`).
    */
   timeZone?(config: z.output<Schema>): string | undefined;
   /** Runs on `activate()` (register an integration module, …). */
-  onActivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
+  onActivate?(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<void>;
   /** Runs on `deactivate()`. */
-  onDeactivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
+  onDeactivate?(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<void>;
   /** Canonical operations. */
   readonly actions: Actions;
   /** Vendor event sources. */
