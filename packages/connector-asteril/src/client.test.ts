@@ -118,3 +118,30 @@ describe('AsterilApi request shapes', () => {
     );
   });
 });
+
+describe('AsterilApi reads answers tolerantly', () => {
+  it('takes null for absent anywhere: the user, a page without meta, fields, records', async () => {
+    intercept('GET', { data: { id: 3, name: null, email: null, is_admin: null } });
+    expect(await api().me()).toEqual({ id: 3 });
+    intercept('GET', {
+      data: [{ id: 1, phone: '0671234567', name: null, text_fields: null, extra: { a: null } }],
+      meta: null,
+    });
+    const found = [];
+    for await (const client of api().clientsByPhone('0671234567')) found.push(client);
+    expect(found).toEqual([{ id: 1, phone: '0671234567', extra: {} }]);
+    intercept('GET', { data: [{ code: 'utm_source', name: null, type: null }], meta: null });
+    const fields = [];
+    for await (const field of api().clientFields()) fields.push(field);
+    expect(fields).toEqual([{ code: 'utm_source' }]);
+    intercept('GET', page([{ id: 8, external_id: null }, null]));
+    expect(await api().findTask('calls:c-1:task')).toBeUndefined();
+  });
+
+  it('keeps fields it does not know and types it has not seen', async () => {
+    intercept('GET', page([{ code: 'vip', name: 'VIP', type: 'checkbox', group: { id: 1 } }]));
+    const fields = [];
+    for await (const field of api().clientFields()) fields.push(field);
+    expect(fields).toEqual([{ code: 'vip', name: 'VIP', type: 'checkbox', group: { id: 1 } }]);
+  });
+});

@@ -1,84 +1,103 @@
+import { lenient } from '@crossline/core';
 import { z } from 'zod';
 
+// Every schema here takes `null` for absent (`lenient`): a field the CRM has no value for may
+// come as `null` or not at all.
+
 /** The key's user: the manager the integration acts as. */
-export const asterilUserSchema = z.looseObject({
-  /** The user's id. */
-  id: z.number(),
-  /** Name. */
-  name: z.string().optional(),
-  /** E-mail. */
-  email: z.string().optional(),
-  /** Whether the user is an administrator (the integration needs one). */
-  is_admin: z.boolean().optional(),
-});
+export const asterilUserSchema = lenient(
+  z.looseObject({
+    /** The user's id. */
+    id: z.number(),
+    /** Name. */
+    name: z.string().optional(),
+    /** E-mail. */
+    email: z.string().optional(),
+    /** Whether the user is an administrator (the integration needs one). */
+    is_admin: z.boolean().optional(),
+  }),
+);
 
 /** The key's user. */
 export type AsterilUser = z.output<typeof asterilUserSchema>;
 
 /** A Client. */
-export const asterilClientSchema = z.looseObject({
-  /** The Client's id. */
-  id: z.number(),
-  /** Name. */
-  name: z.string().nullish(),
-  /** The phone, exactly as stored. */
-  phone: z.string().nullish(),
-  /** Text fields by code. */
-  text_fields: z.record(z.string(), z.unknown()).nullish(),
-});
+export const asterilClientSchema = lenient(
+  z.looseObject({
+    /** The Client's id. */
+    id: z.number(),
+    /** Name. */
+    name: z.string().optional(),
+    /** The phone, exactly as stored. */
+    phone: z.string().optional(),
+    /** Text fields by code. */
+    text_fields: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
 
 /** A Client. */
 export type AsterilClient = z.output<typeof asterilClientSchema>;
 
 /** A field of Clients. */
-export const asterilFieldSchema = z.looseObject({
-  /** The field's code. */
-  code: z.string(),
-  /** Its name. */
-  name: z.string().optional(),
-  /** Its type; UTM tags go into `text` fields. */
-  type: z.string().optional(),
-});
+export const asterilFieldSchema = lenient(
+  z.looseObject({
+    /** The field's code. */
+    code: z.string(),
+    /** Its name. */
+    name: z.string().optional(),
+    /** Its type; UTM tags go into `text` fields. */
+    type: z.string().optional(),
+  }),
+);
 
 /** A field of Clients. */
 export type AsterilField = z.output<typeof asterilFieldSchema>;
 
 /** A record with an id (a call, a task). */
-export const asterilRecordSchema = z.looseObject({
-  /** The id. */
-  id: z.number(),
-  /** The external id it was created with. */
-  external_id: z.string().nullish(),
-});
+export const asterilRecordSchema = lenient(
+  z.looseObject({
+    /** The id. */
+    id: z.number(),
+    /** The external id it was created with. */
+    external_id: z.string().optional(),
+  }),
+);
 
 /** A record with an id. */
 export type AsterilRecord = z.output<typeof asterilRecordSchema>;
 
-/** One item answered as `{ data }`. */
+/** One item answered as `{ data }`; `null` anywhere in it counts as absent. */
 export function itemSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({
-    /** The item. */
-    data: item,
-  });
+  return lenient(
+    z.object({
+      /** The item. */
+      data: item,
+    }),
+  );
 }
 
-/** A page of a list: `{ data: [...], meta: { current_page, last_page, total } }`. */
+/**
+ * A page of a list: `{ data: [...], meta: { current_page, last_page, total } }`; `null`
+ * anywhere in it counts as absent.
+ */
 export function pageSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({
-    /** The items. */
-    data: z.array(item),
-    /** Where the page is. */
-    meta: z
-      .looseObject({
-        /** This page, from 1. */
-        current_page: z.number(),
-        /** The last page. */
-        last_page: z.number(),
-        /** Items in the whole list. */
-        total: z.number().optional(),
-      })
-      .optional(),
-  });
+  return lenient(
+    z.object({
+      /** The items. */
+      data: z.array(item),
+      /** Where the page is. */
+      meta: z
+        .looseObject({
+          /** This page, from 1. */
+          current_page: z.number(),
+          /** The last page. */
+          last_page: z.number(),
+          /** Items in the whole list. */
+          total: z.number().optional(),
+        })
+        .optional(),
+    }),
+  );
 }
 
 /** A page of a list. */

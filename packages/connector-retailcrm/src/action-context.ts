@@ -17,6 +17,7 @@ export function lookupCustomer(
     site: config.site,
     defaultCountry: config.defaultCountry,
     variants: config.lookupVariants,
+    warn: context.warn,
   };
   return findCustomerByPhone(client, phone, options, { signal });
 }

@@ -1,69 +1,10 @@
-import {
-  type CallInput,
-  callTrackingPipeline,
-  createHub,
-  type Hub,
-  MemoryReplayStore,
-} from '@crossline/core';
-import { type RetailcrmSimulator, startRetailcrmSimulator } from '@crossline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { retailcrm } from './connector.js';
-import type { RetailcrmOptions } from './options.js';
+import { call, setupOnSimulator as setup, stopSimulator } from './__fixtures__/simulator.js';
 import { requiredMethods } from './permissions.js';
 
-let crm: RetailcrmSimulator | undefined;
-let hub: Hub | undefined;
-afterEach(async () => {
-  await hub?.stop();
-  hub = undefined;
-  await crm?.close();
-  crm = undefined;
-});
+afterEach(stopSimulator);
 
 const day = 86_400_000;
-
-async function setup(
-  overrides: Partial<RetailcrmOptions> & { replayOnReactivate?: boolean } = {},
-  simulator: Parameters<typeof startRetailcrmSimulator>[0] = {},
-) {
-  crm = await startRetailcrmSimulator(simulator);
-  const connector = retailcrm({
-    id: 'crm',
-    url: crm.url,
-    allowLoopback: true,
-    apiKey: crm.apiKey,
-    site: 'main-shop',
-    adminEmail: 'admin@shop.example',
-    employees: [
-      { employeeId: 'op-olena', userId: 7, code: '101', senior: true },
-      { employeeId: 'op-taras', userId: 8, code: '102' },
-    ],
-    retries: 6,
-    ...overrides,
-  });
-  hub = createHub({
-    store: new MemoryReplayStore(),
-    timeZone: 'Europe/Kyiv',
-    retry: { baseDelayMs: 20, maxDelayMs: 200 },
-  });
-  hub.register(connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
-  await hub.start();
-  return { crm, hub, connector };
-}
-
-function call(index: number, overrides: Partial<CallInput> = {}): CallInput {
-  return {
-    id: `call-${index}`,
-    direction: 'incoming',
-    result: 'answered',
-    from: '+380671234567',
-    to: '0441112233',
-    startedAt: new Date().toISOString(),
-    durationSec: 42,
-    recordingUrl: `https://records.example/${index}.mp3`,
-    ...overrides,
-  };
-}
 
 describe('retailCRM connector against the simulator', () => {
   it('verify() names exactly the methods the key lacks', async () => {

@@ -1,4 +1,5 @@
-import { findByPhone, isSameNumber, type PhoneMatch } from '@crossline/core';
+import { findByPhone, isSameNumber, type PhoneMatch, ValidationError } from '@crossline/core';
+import type { ManagerAnswer } from './answers.js';
 import type { CallOptions, RetailcrmClient } from './client.js';
 import { toRetailcrmPhone } from './mappers.js';
 import type { Country } from './options.js';
@@ -12,6 +13,11 @@ export interface PhoneLookupOptions {
   defaultCountry: Country;
   /** How many forms of the number to search `filter[name]` with. */
   variants: number;
+  /**
+   * Told when the telephony manager look-up answered something that cannot be read: the
+   * search goes on with the customers list instead of failing.
+   */
+  warn?: ((message: string, details: Readonly<Record<string, unknown>>) => void) | undefined;
 }
 
 /**
@@ -19,7 +25,8 @@ export interface PhoneLookupOptions {
  * manager look-up first (one request on the telephony budget, the CRM's own phone matching),
  * then searches customers by the first `variants` forms of the number (`380…`, `+380…`, `0…`)
  * with core's `findByPhone`, which keeps only customers whose stored phone normalises to the
- * number and tells one match from several.
+ * number and tells one match from several. The first look-up is a shortcut: when its answer
+ * cannot be read, `options.warn` is told and the customers search decides alone.
  */
 export async function findCustomerByPhone(
   client: RetailcrmClient,
@@ -30,7 +37,7 @@ export async function findCustomerByPhone(
   const inShop = (customer: RetailcrmCustomer) =>
     customer.site === undefined || customer.site === options.site;
   const phonesOf = (customer: RetailcrmCustomer) => customer.phones.map((phone) => phone.number);
-  const { customer } = await client.telephonyManager(toRetailcrmPhone(canonical), call);
+  const { customer } = await managerLookup(client, canonical, options, call);
   const country = { defaultCountry: options.defaultCountry };
   if (customer && inShop(customer)) {
     if (phonesOf(customer).some((phone) => isSameNumber(phone, canonical, country))) {
@@ -48,4 +55,27 @@ export async function findCustomerByPhone(
     phonesOf,
     idOf: (record) => String(record.id),
   });
+}
+
+/** `telephony/manager` for the number; an answer that cannot be read counts as no match. */
+async function managerLookup(
+  client: RetailcrmClient,
+  canonical: string,
+  options: PhoneLookupOptions,
+  call?: CallOptions,
+): Promise<Partial<ManagerAnswer>> {
+  try {
+    return await client.telephonyManager(toRetailcrmPhone(canonical), call);
+  } catch (error) {
+    if (!(ValidationError.isInstance(error) && error.code === 'INVALID_RESPONSE')) throw error;
+    options.warn?.(
+      'The CRM answered telephony/manager in a form that cannot be read; searched customers instead',
+      {
+        phone: canonical,
+        fallback: 'customers search',
+        issues: error.issues,
+      },
+    );
+    return {};
+  }
 }
