@@ -4,11 +4,13 @@ import { integrationModule, listManagers, registerModule } from './activation.js
 import { RetailcrmClient } from './client.js';
 import { createRetailcrmHttp } from './http.js';
 import { type RetailcrmConfig, retailcrmOptionsSchema } from './options.js';
-import { requiredMethods } from './permissions.js';
+import { canCall, missingRights } from './permissions.js';
 
 /**
- * "Check connection" through `GET /api/credentials`: the key works, and which of the
- * {@link requiredMethods} it lacks; a key that cannot see the shop is a problem too.
+ * "Check connection" through `GET /api/credentials`: the key works, and what it lacks of the
+ * methods the connector needs — granted by the methods it lists or by its scopes (a scope-based
+ * key lists no methods); a key that cannot see the shop is a problem too, and so are the admin
+ * and the linked employees when the key can read users.
  */
 async function verify({
   client,
@@ -19,13 +21,12 @@ async function verify({
 }): Promise<VerifyChecks> {
   // A rejected key throws: core's verify() reports it as credentials not valid.
   const answer = await client.credentials();
-  const allowed = new Set(answer.credentials);
-  const missingPermissions = requiredMethods.filter((method) => !allowed.has(method));
+  const missingPermissions = missingRights(answer);
   const problems: string[] = [];
   if (answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)) {
     problems.push(`the key cannot see the shop ${config.site}`);
   }
-  if (allowed.has('/api/users')) problems.push(...(await peopleProblems(client, config)));
+  if (canCall(answer, '/api/users')) problems.push(...(await peopleProblems(client, config)));
   return { reachable: true, credentialsValid: true, missingPermissions, problems };
 }
 

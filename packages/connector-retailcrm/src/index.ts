@@ -51,7 +51,13 @@ export {
   type RetailcrmOptions,
   retailcrmOptionsSchema,
 } from './options.js';
-export { requiredMethods } from './permissions.js';
+export {
+  canCall,
+  type KeyRights,
+  methodScopes,
+  missingRights,
+  requiredMethods,
+} from './permissions.js';
 export { normalizePortalUrl, type PortalUrlOptions, retailcrmSaasDomains } from './portal.js';
 export { type Route, routeEmployee } from './routing.js';
 export {

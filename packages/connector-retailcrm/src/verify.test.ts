@@ -1,0 +1,62 @@
+import { retailcrmScopes } from '@crossline/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setupOnSimulator as setup, stopSimulator } from './__fixtures__/simulator.js';
+import { requiredMethods } from './permissions.js';
+
+afterEach(stopSimulator);
+
+const scopedKey = 'scoped-key-0123456789';
+
+describe('retailCRM verify() with scope-based keys', () => {
+  it('passes a key that has every scope it needs and lists no credentials', async () => {
+    const { crm, connector } = await setup();
+    crm.addKey(scopedKey, { scopes: retailcrmScopes });
+    connector.configure({ apiKey: scopedKey });
+    expect(await connector.verify()).toMatchObject({
+      ok: true,
+      credentialsValid: true,
+      missingPermissions: [],
+      problems: [],
+    });
+  });
+
+  it('still checks the admin e-mail and the employees with a scope-based key that can read users', async () => {
+    const { crm, connector } = await setup({
+      adminEmail: 'nobody@shop.example',
+      employees: [{ employeeId: 'gone', userId: 9, senior: true }],
+    });
+    crm.addKey(scopedKey, { scopes: retailcrmScopes });
+    connector.configure({ apiKey: scopedKey });
+    expect(await connector.verify()).toMatchObject({
+      ok: false,
+      missingPermissions: [],
+      problems: [
+        'no active CRM user has the admin e-mail nobody@shop.example',
+        'employee gone: CRM user 9 is not an active manager',
+      ],
+    });
+  });
+
+  it('names exactly the scope a scope-based key lacks', async () => {
+    const { crm, connector } = await setup();
+    crm.addKey(scopedKey, { scopes: retailcrmScopes.filter((scope) => scope !== 'task_write') });
+    connector.configure({ apiKey: scopedKey });
+    expect(await connector.verify()).toMatchObject({
+      ok: false,
+      credentialsValid: true,
+      missingPermissions: ['task_write'],
+      problems: [],
+    });
+  });
+
+  it('grants a method listed in either form: credentials, or a scope', async () => {
+    const { crm, connector } = await setup();
+    const credentials = requiredMethods.filter((method) => method !== '/api/tasks/create');
+    crm.addKey(scopedKey, { credentials, scopes: ['task_write'] });
+    connector.configure({ apiKey: scopedKey });
+    expect(await connector.verify()).toMatchObject({ ok: true, missingPermissions: [] });
+    crm.addKey('methods-key-0123456789', { credentials });
+    connector.configure({ apiKey: 'methods-key-0123456789' });
+    expect((await connector.verify()).missingPermissions).toEqual(['/api/tasks/create']);
+  });
+});
