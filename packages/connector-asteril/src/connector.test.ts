@@ -70,6 +70,48 @@ describe('Asteril connector against the simulator', () => {
     ]);
   });
 
+  it('writes every UTM tag and the extra parameters into the text fields of a new Client', async () => {
+    const { crm, hub } = await setup();
+    const utm = {
+      source: 'google',
+      medium: 'cpc',
+      campaign: 'winter',
+      term: 'boots',
+      content: 'ad-7',
+    };
+    await hub.publish('calls', call(1, { utm, extra: { landing: '/sale' } }));
+    await hub.idle();
+    expect(crm.state.clients.map((client) => client.text_fields)).toEqual([
+      {
+        utm_source: 'google',
+        utm_medium: 'cpc',
+        utm_campaign: 'winter',
+        utm_term: 'boots',
+        utm_content: 'ad-7',
+        landing_page: '/sale',
+      },
+    ]);
+  });
+
+  it('logs an outgoing call under the callee, with its direction and start time', async () => {
+    const { crm, hub } = await setup();
+    await hub.publish(
+      'calls',
+      call(1, { direction: 'outgoing', from: '0441112233', to: '0501112233', durationSec: 7 }),
+    );
+    await hub.idle();
+    expect(crm.state.calls).toEqual([
+      expect.objectContaining({
+        phone: '380501112233',
+        direction: 'out',
+        status: 'answered',
+        started_at: '2026-11-23T10:15:00+02:00',
+        duration_sec: 7,
+        client_id: crm.state.clients[0]?.id,
+      }),
+    ]);
+  });
+
   it('logs a finished call with direction, result, duration and the recording of an answered call', async () => {
     const { crm, hub } = await setup();
     await hub.publish('calls', call(1));
@@ -98,6 +140,8 @@ describe('Asteril connector against the simulator', () => {
     await hub.idle();
     expect(crm.state.tasks).toEqual([
       expect.objectContaining({
+        title: 'Missed call from +380671234567',
+        description: expect.stringContaining('Call call-1 at'),
         type: 'missed_call',
         client_id: crm.state.clients[0]?.id,
         responsible_id: 1,
