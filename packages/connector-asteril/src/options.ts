@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type AsterilContract, defaultAsterilContract } from './contract.js';
 
 /** The integration's behaviour, as the CRM side sets it up. */
-export const behaviourSchema = z.object({
+export const behaviourSchema = z.strictObject({
   /** Create a Client after a call from a new number. @defaultValue true */
   createClient: z.boolean().default(true),
   /** Create a "missed call" Task for a missed incoming call. @defaultValue true */
@@ -23,11 +23,26 @@ export const defaultFieldMap: Readonly<Record<string, string>> = {
   'utm.content': 'utm_content',
 };
 
-const contractSchema = z.object({
+const contractPath = z.string().startsWith('/').optional();
+
+const contractSchema = z.strictObject({
   /** The API's path. */
   basePath: z.string().startsWith('/').optional(),
   /** Paths below it. */
-  paths: z.record(z.string(), z.string().startsWith('/')).optional(),
+  paths: z
+    .strictObject({
+      /** The key's user. */
+      me: contractPath,
+      /** Clients. */
+      clients: contractPath,
+      /** The clients' fields. */
+      clientFields: contractPath,
+      /** Calls. */
+      calls: contractPath,
+      /** Tasks. */
+      tasks: contractPath,
+    })
+    .optional(),
   /** The missed-call task type. */
   missedCallTaskType: z.string().min(1).optional(),
   /** Items per page. */
@@ -91,10 +106,16 @@ export const asterilOptionsSchema = z
         ...(contract.basePath ? { basePath: contract.basePath } : {}),
         ...(contract.missedCallTaskType ? { missedCallTaskType: contract.missedCallTaskType } : {}),
         ...(contract.perPage ? { perPage: contract.perPage } : {}),
-        paths: { ...defaultAsterilContract.paths, ...contract.paths },
+        paths: { ...defaultAsterilContract.paths, ...definedOnly(contract.paths ?? {}) },
       },
     };
   });
+
+function definedOnly(paths: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(paths).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
 
 /** What the options schema adds: the cabinet's origin and the contract in force. */
 export interface AsterilDerived {

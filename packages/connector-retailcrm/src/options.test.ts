@@ -96,6 +96,44 @@ describe('connector options', () => {
     }
   });
 
+  it.each([
+    [null, 'null'],
+    [undefined, 'undefined'],
+    ['x', 'string'],
+  ])('refuses %j as the options with a ConfigError naming the problem', (input, received) => {
+    const attempt = () => retailcrm(input as never);
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(new RegExp(`options.*${received}`));
+  });
+
+  it('names the nested field of a bad or unknown option, never echoing the key', () => {
+    const attempt = () =>
+      retailcrm(
+        options({
+          rateLimits: { general: -1, genral: 5 } as never,
+          module: 'crossline' as never,
+          employees: [null as never],
+          customFields: { landing: 5 as never },
+        }),
+      );
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+      expect.unreachable();
+    } catch (error) {
+      const issues = (error as ConfigError).issues;
+      expect(issues.map((issue) => issue.path).sort()).toEqual([
+        'customFields.landing',
+        'employees.0',
+        'module',
+        'rateLimits',
+        'rateLimits.general',
+      ]);
+      expect(issues.find((issue) => issue.path === 'rateLimits')?.message).toContain('genral');
+      expect((error as Error).message).not.toContain(options().apiKey as string);
+    }
+  });
+
   it('fills the defaults', () => {
     const crm = retailcrm(options());
     expect(crm.config).toMatchObject({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { normalizePortalUrl } from './portal.js';
 
 /** A host employee linked to a CRM user (an active member of the Managers group). */
-export const employeeLinkSchema = z.object({
+export const employeeLinkSchema = z.strictObject({
   /** The host's id of the employee (a call's `employee.id`). */
   employeeId: z.string().min(1),
   /** The CRM user's id. */
@@ -18,7 +18,7 @@ export const employeeLinkSchema = z.object({
 export type EmployeeLink = z.output<typeof employeeLinkSchema>;
 
 /** How the telephony integration module shows in the CRM. */
-export const moduleSettingsSchema = z.object({
+export const moduleSettingsSchema = z.strictObject({
   /** The name in the CRM's marketplace list. @defaultValue 'crossline' */
   name: z.string().min(1).default('crossline'),
   /** An SVG logo URL. */
@@ -36,7 +36,7 @@ export const moduleSettingsSchema = z.object({
   /** The host's tracking numbers per shop, shown in the CRM. */
   externalPhones: z
     .array(
-      z.object({
+      z.strictObject({
         /** The shop code. */
         siteCode: z.string().min(1),
         /** The number, as the CRM should show it. */
@@ -79,7 +79,7 @@ export const retailcrmOptionsSchema = z
     lookupVariants: z.number().int().min(1).max(16).default(3),
     /** Requests per second per key. @defaultValue `{ general: 10, telephony: 40 }` */
     rateLimits: z
-      .object({
+      .strictObject({
         /** Every route but telephony. @defaultValue 10 */
         general: z.number().positive().default(10),
         /** `/telephony/*`. @defaultValue 40 */
