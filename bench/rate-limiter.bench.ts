@@ -56,14 +56,9 @@ async function startArrivalServer(): Promise<{ url: string; stop: () => void }> 
 async function runScenario(scenario: Scenario, url: string): Promise<void> {
   const limiter = new LocalRateLimiter({ buckets: scenario.buckets });
   const http = createHttpClient({ baseUrl: url, rateLimiter: limiter });
-  // Warm-up through the same client and limiter, the same kind of request, not counted: a
-  // process's first requests load undici, open the connection and run cold code, reaching the
-  // server ~20 ms later after their start than warm ones — enough to bunch the first
-  // sub-window's arrivals with the eleventh's.
-  for (let index = 0; index < 5; index += 1) {
-    await http.request({ method: 'POST', path: '/warm-up/', form: { index }, idempotent: true });
-  }
-  await http.request({ path: '/__arrivals' });
+  // No warm-up: the first scenario's first requests load undici, open connections and run cold
+  // code, reaching the server ~20 ms later after their start than warm ones. The limiter must
+  // keep them from bunching with later ones in the server's window (0 over) by itself.
   const pending: Promise<unknown>[] = [];
   for (const [prefix, count] of Object.entries(scenario.requests)) {
     for (let index = 0; index < count; index += 1) {

@@ -109,6 +109,7 @@ function summarise(crm: DemoCrm): { lines: string; ok: boolean } {
     (call) => call.direction === 'incoming' && call.result !== 'answered',
   ).length;
   const ok =
+    held.throttled === 0 &&
     duplicates === 0 &&
     lost === 0 &&
     count.dropped === tooOld.length &&
@@ -127,6 +128,7 @@ function summarise(crm: DemoCrm): { lines: string; ok: boolean } {
 }
 
 const summaries = crms.map(summarise);
+const throttled = crms.reduce((sum, crm) => sum + crm.holdings().throttled, 0);
 const keys = crms.flatMap((crm) => crm.keys());
 const leaked = logLines.filter((entry) => keys.some((key) => entry.includes(key)));
 const seconds = (performance.now() - started) / 1000;
@@ -135,6 +137,7 @@ crossline demo — call tracking → retailCRM and Asteril simulators (${seconds
   check connection:   ${verified.map((report, index) => `${crms[index]?.name} ${report.ok ? 'ok' : `FAILED ${JSON.stringify(report.problems)}`}`).join(', ')}
   calls published:    ${published} to each CRM (${live.length} live, ${meanwhile.length} while the keys were broken, ${tooOld.length} older than 3 days)
   (Asteril publishes no rate limit; its simulator and connector run at ${asterilDemoRate} rps here)${summaries.map((summary) => summary.lines).join('')}
+  rate-limit answers: ${throttled} in all (each CRM's simulator counts the 429/503 it sent)
   warnings:           ${warnings}
   API keys in ${logLines.length} log lines: ${leaked.length === 0 ? 'never' : 'LEAKED'}`);
 for (const crm of crms) await crm.close();

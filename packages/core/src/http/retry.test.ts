@@ -222,7 +222,9 @@ describe('retries', () => {
         return [200, {}];
       });
     const { http } = client({ rateLimiter: new LocalRateLimiter({ limit: 100 }) });
-    await http.request({ path: '/a' });
+    const first = http.request({ path: '/a' });
+    await advance(200); // a new bucket's first start waits one sub-window (~100 ms)
+    await first;
     const second = http.request({ path: '/b' });
     await advance(2100);
     await second;

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
-import PQueue from 'p-queue';
 import { z } from 'zod';
 import { ConfigError } from '../errors/config-error.js';
+import { Bucket } from './bucket.js';
 import type { PauseOptions, RateLimiter, ScheduleOptions } from './rate-limiter.js';
 
 /** One rate-limit bucket: the routes it serves and how fast they may be called. */
@@ -20,8 +20,10 @@ export interface RateLimitBucket {
   /** Requests in flight at once. @defaultValue the bucket's `limit` */
   concurrency?: number | undefined;
   /**
-   * How far below the ceiling to stay, as a fraction: network jitter can bunch requests up on
-   * the way, and the vendor counts arrivals, not starts. @defaultValue 0.015
+   * How far below the ceiling to stay, as a fraction: the window this side keeps is this much
+   * longer than the vendor's, for what the round trips cannot show (clock granularity, a
+   * request that reached the vendor faster than the fastest round trip suggests).
+   * @defaultValue 0.015
    */
   safetyMargin?: number | undefined;
 }
@@ -65,54 +67,18 @@ const optionsSchema = z.union([
   bucketSchema.omit({ name: true, match: true }),
 ]);
 
-/** The longest delay a Node.js timer can hold (about 24.8 days). */
-const maxTimerMs = 2_147_483_647;
-
-class Bucket {
-  readonly queue: PQueue;
-  pausedUntil = 0;
-  #timer: NodeJS.Timeout | undefined;
-
-  constructor(readonly definition: RateLimitBucket) {
-    const { limit } = definition;
-    const window = (definition.intervalMs ?? 1000) * (1 + (definition.safetyMargin ?? 0.015));
-    const batch = batchSize(limit);
-    // Starts spread over ten sub-windows per interval, on a sliding window (p-queue strict
-    // mode): no window of `intervalMs` ever holds more than `limit` starts — not even where
-    // fixed windows would let two bursts meet — and timer lateness is paid per sub-window,
-    // not per request.
-    this.queue = new PQueue({
-      concurrency: definition.concurrency ?? Math.max(1, Math.ceil(limit)),
-      intervalCap: batch,
-      interval: (window * batch) / limit,
-      strict: true,
-    });
-  }
-
-  pause(requested: number, now: number): boolean {
-    const ms = Math.min(requested, maxTimerMs);
-    const until = now + ms;
-    if (until <= this.pausedUntil) return false;
-    this.pausedUntil = until;
-    this.queue.pause();
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.resume(), ms);
-    return true;
-  }
-
-  resume(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    this.pausedUntil = 0;
-    this.queue.start();
-  }
-}
-
 /**
- * The in-process {@link RateLimiter}: per-route buckets on p-queue, each with a request rate
- * (sliding window, starts spread over ten sub-windows per interval, 1.5 % under the ceiling by
- * default) and a concurrency cap. A pause stops the whole bucket —
- * every request of the account on those routes — not only the request that was throttled.
+ * The in-process {@link RateLimiter}: per-route buckets, each with a request rate (a sliding
+ * window, starts spread over ten sub-windows per interval, 1.5 % under the ceiling by default)
+ * and a concurrency cap. A pause stops the whole bucket — every request of the account on
+ * those routes — not only the request that was throttled.
+ *
+ * The vendor counts arrivals, not starts: a request whose round trip took longer than the
+ * fastest one (a cold process's first, the first after a reconnect) keeps its place in the
+ * window that much longer, so requests slowed on the way never bunch up with later ones in
+ * the vendor's window. A new bucket assumes the previous process (before a restart) used the
+ * whole budget of the last window, paced as this one paces it: its first start waits one
+ * sub-window (a tenth of the interval) and the first window's starts are spread like any other.
  *
  * @example
  * ```ts
@@ -156,10 +122,7 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
   /** {@inheritDoc RateLimiter.schedule} */
   schedule<T>(task: () => Promise<T>, options: ScheduleOptions = {}): Promise<T> {
     const bucket = this.#bucketFor(options.route);
-    return bucket.queue.add(task, {
-      priority: options.priority ?? 0,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    return bucket.add(task, options.priority ?? 0, options.signal);
   }
 
   /** {@inheritDoc RateLimiter.pause} */
@@ -184,8 +147,8 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
     const result: Record<string, BucketStats> = {};
     for (const bucket of this.#buckets) {
       result[bucket.definition.name] = {
-        waiting: bucket.queue.size,
-        running: bucket.queue.pending,
+        waiting: bucket.waiting,
+        running: bucket.running,
         pausedUntil: bucket.pausedUntil,
       };
     }
@@ -194,7 +157,7 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
 
   /** Resolves when no task waits or runs in any bucket. */
   async onIdle(): Promise<void> {
-    await Promise.all(this.#buckets.map((bucket) => bucket.queue.onIdle()));
+    await Promise.all(this.#buckets.map((bucket) => bucket.onIdle()));
   }
 
   /** Ends every pause and drops the timers, so the limiter keeps no process alive. */
@@ -212,15 +175,6 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
     }
     return this.#fallback;
   }
-}
-
-/** The largest divisor of `limit` up to a tenth of it: starts per sub-window. */
-function batchSize(limit: number): number {
-  if (!Number.isInteger(limit)) return 1;
-  for (let size = Math.max(1, Math.floor(limit / 10)); size > 1; size -= 1) {
-    if (limit % size === 0) return size;
-  }
-  return 1;
 }
 
 function matches(match: RegExp | ((route: string) => boolean), route: string): boolean {

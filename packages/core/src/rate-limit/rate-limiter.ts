@@ -22,7 +22,7 @@ export interface PauseOptions {
  * and is shared by every call made with them; the HTTP client schedules every attempt
  * through it and pauses it when the vendor says to wait.
  *
- * Implementations: {@link LocalRateLimiter} (in process, on p-queue); a Redis-backed one for
+ * Implementations: {@link LocalRateLimiter} (in process); a Redis-backed one for
  * hosts running several processes implements the same interface.
  */
 export interface RateLimiter {
