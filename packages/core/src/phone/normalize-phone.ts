@@ -3,6 +3,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { InvalidPhoneError, type InvalidPhoneReason } from '../errors/invalid-phone-error.js';
 import { LruCache } from '../util/lru-cache.js';
 import { canonicalFastPath, compileHomeGuard, type HomeGuard } from './fast-path.js';
+import { foldToAscii } from './fold-to-ascii.js';
 import { phoneMetadata, planRules } from './metadata.js';
 
 /** Options of {@link normalizePhone}. */
@@ -17,7 +18,7 @@ export interface NormalizePhoneOptions {
 const maxInputLength = 64;
 const extension =
   /(?:\s*[,;]\s*|\s+|(?<=\d))(?:ext\.?|extension|x|#|доб\.?|вн\.?|wew\.?|wewn\.?)\s*\d{1,7}\s*$/iu;
-const allowedCharacters = /^\+?[\d\s()\-./–—]+$/u;
+const allowedCharacters = /^\+?[\d\s()\-./]+$/;
 
 /**
  * Long-distance prefixes still typed from habit that libphonenumber-js reads wrongly, by
@@ -36,7 +37,9 @@ const caches = new Map<string, LruCache<string, string | InvalidPhoneReason>>();
  * Accepts the forms people and vendors type: `+38 (067) 123-45-67`, `067 123 45 67`,
  * `00380671234567`, `tel:+380671234567`, the legacy Ukrainian `8 067 123 45 67`, Russian
  * `8 (916) 123-45-67` (with `defaultCountry: 'RU'`); extensions (`ext. 12`, `x12`, `доб. 12`)
- * are dropped. Validation is libphonenumber-js's `isValid()` with its "min" metadata (country
+ * are dropped. Pasted Unicode forms read as typed: full-width and Arabic-Indic digits, the
+ * full-width plus, Unicode dashes, spaces and brackets, bidi marks — every character
+ * libphonenumber-js reads in a number. Validation is libphonenumber-js's `isValid()` with its "min" metadata (country
  * calling code, leading digits, length), so numbers of newly opened operator ranges still pass.
  *
  * Already-canonical input takes an exact fast path, and recent results are cached (the 10,000 to
@@ -81,8 +84,9 @@ export function normalizePhone(input: string, options: NormalizePhoneOptions = {
  */
 export function parsePhone(input: string, country: CountryCode): string | InvalidPhoneReason {
   let text = input.trim();
-  if (!text) return 'empty';
   if (text.length > maxInputLength) return 'too-long';
+  text = foldToAscii(text).trim();
+  if (!text) return 'empty';
   text = text.replace(/^tel:/i, '').replace(/;.*$/s, '').replace(extension, '').trim();
   if (!allowedCharacters.test(text)) return 'not-a-phone';
   let digits = text.replace(/\D/g, '');
