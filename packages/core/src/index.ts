@@ -1,10 +1,24 @@
 // The public surface of @crossline/core, listed by name.
 
 export {
+  type ActionsFor,
+  type ConnectorWith,
+  type ContactLookup,
+  type CrmActions,
+  type CrmConnector,
+  type FoundContact,
+  phoneLookupSchema,
+} from './capabilities/crm.js';
+export { CrmKit, type CrmKitOptions, createCrmKit } from './capabilities/crm-kit.js';
+export type { ConnectorMemory } from './connector/connector-memory.js';
+export {
   type ActivateOptions,
+  type ConfigurePatch,
   Connector,
   type ConnectorEvents,
+  type ConnectorFactory,
   type ConnectorSettings,
+  type ConnectorTypes,
   defineConnector,
   type PerformContext,
   type StatusChange,
@@ -172,11 +186,8 @@ export {
 } from './rate-limit/rate-limiter-registry.js';
 export {
   type CallTrackingOptions,
-  type ContactLookup,
   callTrackingPipeline,
   clientPhone,
-  type FoundContact,
-  phoneLookupSchema,
 } from './recipes/call-tracking.js';
 export type { ReplayStoreLimits } from './replay/envelope-checks.js';
 export { envelopeId } from './replay/envelope-id.js';

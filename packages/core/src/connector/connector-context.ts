@@ -4,6 +4,7 @@ import { CrosslineError } from '../errors/crossline-error.js';
 import type { HttpClient } from '../http/types.js';
 import { createVendorHttpClient } from '../http/vendor-http-client.js';
 import type { Logger } from '../log.js';
+import type { ConnectorMemory } from './connector-memory.js';
 import type { AnyAction, AnySource, ConnectorContext, ConnectorDefinition } from './types.js';
 
 /** A definition of any actions and sources, as the SDK handles it internally. */
@@ -17,6 +18,7 @@ export type AnyDefinition<Schema extends z.ZodType, Client> = ConnectorDefinitio
 /** What building a connector's context needs besides the options. */
 export interface ContextSetup {
   readonly connectorId: string;
+  readonly memory: ConnectorMemory;
   readonly logger: Logger;
   readonly onThrottled: (state: { route: string; pauseMs: number }) => void;
 }
@@ -61,7 +63,14 @@ export function buildContext<Schema extends z.ZodType, Client>(
     logger: setup.logger,
     onThrottled: setup.onThrottled,
   });
-  return { connectorId: setup.connectorId, config, client, logger: setup.logger };
+  setup.memory.clear();
+  return {
+    connectorId: setup.connectorId,
+    config,
+    client,
+    logger: setup.logger,
+    memory: setup.memory,
+  };
 }
 
 function buildHttp<Schema extends z.ZodType, Client>(

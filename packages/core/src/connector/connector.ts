@@ -7,6 +7,7 @@ import { PermissionError } from '../errors/permission-error.js';
 import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
 import { type AnyDefinition, buildContext, ownError } from './connector-context.js';
+import { ConnectorMemory } from './connector-memory.js';
 import type {
   ActionInput,
   ActionMap,
@@ -85,6 +86,20 @@ export interface PerformContext {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** What {@link Connector.types} carries, for the compiler only. */
+export interface ConnectorTypes<
+  Schema extends z.ZodType,
+  Actions extends ActionMap,
+  Sources extends SourceMap,
+> {
+  /** The action definitions, by name. */
+  readonly actions: Actions;
+  /** The source definitions, by name. */
+  readonly sources: Sources;
+  /** The options the factory takes. */
+  readonly options: z.input<Schema>;
+}
+
 /**
  * The options `configure()` takes: any of the connector's own options (typed from its schema;
  * an unknown key is refused at run time too) and `replayOnReactivate`.
@@ -115,6 +130,11 @@ export class Connector<
   readonly id: string;
   /** The vendor's name. */
   readonly vendor: string;
+  /**
+   * Types only — `undefined` at run time: the connector's actions and options as the compiler
+   * sees them, so a capability (`CrmConnector`) can require actions by name, input and output.
+   */
+  declare readonly types: ConnectorTypes<Schema, Actions, Sources>;
   readonly #definition: AnyDefinition<Schema, Client>;
   readonly #logger: Logger;
   #status: ConnectorStatus = 'inactive';
@@ -129,6 +149,7 @@ export class Connector<
    * request sent with the key just replaced) does not break the current one.
    */
   #generation = 0;
+  readonly #memory = new ConnectorMemory();
   /** activate() and deactivate() calls, one after another in call order. */
   #lifecycle: Promise<unknown> = Promise.resolve();
 
@@ -358,6 +379,7 @@ export class Connector<
   #build(input: Record<string, unknown>): ConnectorContext<z.output<Schema>, Client> {
     return buildContext(this.#definition, input, {
       connectorId: this.id,
+      memory: this.#memory,
       logger: this.#logger,
       onThrottled: ({ route, pauseMs }) =>
         this.emit('rate-limited', { connectorId: this.id, route, pauseMs }),

@@ -8,6 +8,7 @@ export {
   Connector,
   type ConnectorEvents,
   type ConnectorSettings,
+  type ConnectorTypes,
   type PerformContext,
   type StatusChange,
 } from './connector.js';

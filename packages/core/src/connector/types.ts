@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { HttpClient } from '../http/types.js';
 import type { VendorHttpClientOptions } from '../http/vendor-http-client.js';
 import type { Logger } from '../log.js';
+import type { ConnectorMemory } from './connector-memory.js';
 
 /**
  * What a connector declares about its vendor's HTTP API — base URL, auth, the account and key
@@ -42,6 +43,11 @@ export interface ConnectorContext<Config, Client> {
   readonly client: Client;
   /** The host's logger, bound to this connector; silent by default. */
   readonly logger: Logger;
+  /**
+   * The instance's own bounded, expiring memory (a repeat caller's record, the account's admin
+   * id) — never a module global; emptied by `configure()`.
+   */
+  readonly memory: ConnectorMemory;
 }
 
 /** What an action is given on top of the connector context. */

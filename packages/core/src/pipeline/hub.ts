@@ -10,7 +10,14 @@ import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.
 import { ConnectorLifecycle } from './lifecycle.js';
 import { retentionStart } from './retention.js';
 import { SourcePolls } from './source-poller.js';
-import type { Clock, HubEvents, HubOptions, PipelineDefinition, PublishResult } from './types.js';
+import type {
+  Clock,
+  HubEvents,
+  HubOptions,
+  Pipeline,
+  PipelineDefinition,
+  PublishResult,
+} from './types.js';
 import { ConnectorWorker } from './worker.js';
 
 const methods =
@@ -115,20 +122,27 @@ export class Hub extends EventEmitter<HubEvents> {
     return this;
   }
 
-  /** Adds a pipeline from host events to a connector action. */
-  pipeline<S extends z.ZodType>(definition: PipelineDefinition<S>): this {
+  /**
+   * Adds a pipeline from host events (or a vendor source) to a connector action. Returns its
+   * handle: `handle.publish(event)` is type-checked against the pipeline's input schema.
+   * @throws {@link ConfigError} for a duplicate id, or a connector, action or source that is
+   *   not registered
+   */
+  pipeline<S extends z.ZodType>(definition: PipelineDefinition<S>): Pipeline<z.input<S>> {
     if (this.#pipelines.has(definition.id)) {
       throw new ConfigError(`A pipeline with id ${definition.id} exists already`);
     }
     this.#checkEndpoint(definition.id, definition.to.connector, 'action', definition.to.action);
     this.#checkFeed(definition as unknown as PipelineDefinition);
     this.#pipelines.set(definition.id, definition as unknown as PipelineDefinition);
-    return this;
+    const { id } = definition;
+    return { id, publish: (event) => this.publish(id, event) };
   }
 
   /**
-   * Accepts a host event for a pipeline. Resolves once the envelope is durably stored; the
-   * same event published twice stores one envelope.
+   * Accepts a host event for a pipeline, by id (the handle `hub.pipeline()` returns publishes
+   * with the event's type checked). Resolves once the envelope is durably stored; the same event
+   * published twice stores one envelope.
    * @throws {@link ValidationError} listing every invalid path, or for an `occurredAt` that is
    *   not a time (NaN) or lies further in the future than `maxFutureSkewMs`; nothing is stored
    */

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { Connector, StatusChange } from '../connector/define-connector.js';
-import type { ConnectorStatus, ConnectorWarning } from '../connector/types.js';
+import type {
+  ActionInput,
+  ActionMap,
+  ActionOutput,
+  ConnectorStatus,
+  ConnectorWarning,
+} from '../connector/types.js';
 import type { Logger } from '../log.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 
@@ -57,14 +63,17 @@ export interface HubOptions {
   maxErrorLength?: number | undefined;
 }
 
-/** What a pipeline step is given besides the value. */
-export interface StepContext {
+/** What a pipeline step is given besides the value; typed by the destination's actions. */
+export interface StepContext<Actions extends ActionMap = ActionMap> {
   /** The destination connector: a step may call its other actions (look-ups). */
   readonly connector: Connector;
   /** The envelope being delivered. */
   readonly envelope: Envelope;
   /** Runs another action of the destination connector with the same envelope context. */
-  perform(action: string, input: unknown): Promise<unknown>;
+  perform<Name extends keyof Actions & string>(
+    action: Name,
+    input: ActionInput<Actions[Name]>,
+  ): Promise<ActionOutput<Actions[Name]>>;
   /**
    * Reports something the host should look at that is not a failure (a `warning` event and a
    * log line), e.g. a step that could not run while the delivery goes on.
@@ -77,7 +86,10 @@ export interface StepContext {
  * `undefined` to deliver nothing), enrich or look up (await the connector). Steps run at
  * delivery time, so a look-up sees the vendor as it is then.
  */
-export type PipelineStep = (value: unknown, context: StepContext) => unknown;
+export type PipelineStep<Actions extends ActionMap = ActionMap> = (
+  value: unknown,
+  context: StepContext<Actions>,
+) => unknown;
 
 /** A pipeline from host events to one connector action. */
 export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
@@ -95,7 +107,8 @@ export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
   /** When the event happened, epoch ms: decides retention. @defaultValue publish time */
   occurredAt?: ((event: z.output<Schema>) => number) | undefined;
   /** Steps run at delivery, in order, before the action. */
-  steps?: readonly PipelineStep[] | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: steps typed by any connector's actions are accepted.
+  steps?: readonly PipelineStep<any>[] | undefined;
   /**
    * Feeds the pipeline from a vendor source instead of `publish()`: the Hub reads it every
    * `intervalMs` from the saved cursor, appends what it read to the outbox, and only then saves
@@ -121,6 +134,26 @@ export interface SourceRef {
   intervalMs?: number | undefined;
   /** The most items read per poll; the rest waits for the next. @defaultValue 500 */
   maxItemsPerPoll?: number | undefined;
+}
+
+/**
+ * A pipeline registered with a Hub, as `hub.pipeline()` returns it: publish to it with the
+ * event's type checked by the compiler.
+ *
+ * @example
+ * ```ts
+ * const calls = hub.pipeline(callTrackingPipeline({ connector: crm }));
+ * await calls.publish({ id: 'c-1', direction: 'incoming', result: 'missed', from, to, startedAt });
+ * ```
+ */
+export interface Pipeline<Event> {
+  /** The pipeline's id. */
+  readonly id: string;
+  /**
+   * Accepts a host event: resolves once the envelope is durably stored (see `Hub.publish`).
+   * @throws {@link ValidationError} listing every invalid path; nothing is stored
+   */
+  publish(event: Event): Promise<PublishResult>;
 }
 
 /** What `publish()` resolves with. */

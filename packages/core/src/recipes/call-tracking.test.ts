@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sampleCall } from '../__fixtures__/sample-call.js';
+import { type ContactLookup, phoneLookupSchema } from '../capabilities/crm.js';
 import { defineConnector } from '../connector/define-connector.js';
 import { ConfigError } from '../errors/config-error.js';
 import { VendorError } from '../errors/vendor-error.js';
@@ -9,11 +10,7 @@ import { type Contact, contactSchema } from '../model/contact.js';
 import { type Task, taskSchema } from '../model/task.js';
 import { createHub, type Hub } from '../pipeline/hub.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
-import {
-  type CallTrackingOptions,
-  callTrackingPipeline,
-  phoneLookupSchema,
-} from './call-tracking.js';
+import { type CallTrackingOptions, callTrackingPipeline } from './call-tracking.js';
 
 /** A CRM kept in memory, with the four actions the recipe needs. */
 function memoryCrm() {
@@ -35,7 +32,7 @@ function memoryCrm() {
     actions: {
       'contacts.findByPhone': {
         input: phoneLookupSchema,
-        run: async ({ phone }, { warn }) => {
+        run: async ({ phone }: { phone: string }, { warn }): Promise<ContactLookup> => {
           const found = contacts.filter((contact) => contact.phones.includes(phone));
           if (found.length > 1) {
             warn('several contacts have the number', { ids: found.map((item) => item.crmId) });
@@ -95,7 +92,9 @@ afterEach(async () => {
 async function run(calls: CallInput[], options: Partial<CallTrackingOptions> = {}) {
   const crm = memoryCrm();
   hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-  hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm', ...options }));
+  hub
+    .register(crm.connector)
+    .pipeline(callTrackingPipeline({ connector: crm.connector, ...options }));
   await hub.start();
   await crm.connector.activate();
   for (const call of calls) await hub.publish('calls', call);
@@ -144,7 +143,7 @@ describe('callTrackingPipeline', () => {
     hub = createHub({ store: new MemoryReplayStore() });
     const warnings: unknown[] = [];
     hub.on('warning', (warning) => warnings.push(warning));
-    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: crm.connector }));
     await hub.start();
     await crm.connector.activate();
     await hub.publish('calls', missed(6));
@@ -185,7 +184,7 @@ describe('callTrackingPipeline', () => {
     const crm = memoryCrm();
     crm.faults.callsLog = 2;
     hub = createHub({ store: new MemoryReplayStore(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: crm.connector }));
     await hub.start();
     await crm.connector.activate();
     await hub.publish('calls', missed(5));
@@ -205,7 +204,7 @@ describe('callTrackingPipeline', () => {
     hub = createHub({ store: new MemoryReplayStore() });
     const warnings: Array<{ message: string }> = [];
     hub.on('warning', (warning) => warnings.push(warning));
-    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+    hub.register(crm.connector).pipeline(callTrackingPipeline({ connector: crm.connector }));
     await hub.start();
     await crm.connector.activate();
     await hub.publish('calls', missed(7));
@@ -218,9 +217,56 @@ describe('callTrackingPipeline', () => {
   });
 
   it('rejects invalid options naming the field', () => {
-    expect(() => callTrackingPipeline({ connector: '' })).toThrow(ConfigError);
+    // @ts-expect-error: the connector itself, not its id
+    expect(() => callTrackingPipeline({ connector: 'crm' })).toThrow(/not its id/);
     expect(() =>
-      callTrackingPipeline({ connector: 'crm', directions: 'out' as 'incoming' }),
+      callTrackingPipeline({
+        connector: memoryCrm().connector,
+        directions: 'out' as 'incoming',
+      }),
     ).toThrow(/directions/);
+  });
+});
+
+describe('the CRM capability, at compile time', () => {
+  it('refuses a connector that lacks an action of the CRM capability', () => {
+    const partial = defineConnector({
+      vendor: 'half-crm',
+      configSchema: z.object({}),
+      createClient: () => null,
+      verify: async (_context) => ({
+        reachable: true,
+        credentialsValid: true,
+        missingPermissions: [],
+        problems: [],
+      }),
+      actions: {
+        'calls.log': { input: callSchema, run: async () => undefined },
+      },
+    })({});
+    // @ts-expect-error: no contacts.findByPhone, contacts.upsert or tasks.create
+    expect(() => callTrackingPipeline({ connector: partial })).not.toThrow();
+  });
+
+  it('refuses a connector whose look-up answers something else', () => {
+    const odd = defineConnector({
+      vendor: 'odd-crm',
+      configSchema: z.object({}),
+      createClient: () => null,
+      verify: async (_context) => ({
+        reachable: true,
+        credentialsValid: true,
+        missingPermissions: [],
+        problems: [],
+      }),
+      actions: {
+        'contacts.findByPhone': { input: phoneLookupSchema, run: async () => 42 },
+        'contacts.upsert': { input: contactSchema, run: async () => ({ id: '1', phones: [] }) },
+        'tasks.create': { input: taskSchema, run: async () => undefined },
+        'calls.log': { input: callSchema, run: async () => undefined },
+      },
+    })({});
+    // @ts-expect-error: contacts.findByPhone must resolve with a ContactLookup
+    expect(() => callTrackingPipeline({ connector: odd })).not.toThrow();
   });
 });

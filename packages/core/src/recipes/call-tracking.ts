@@ -1,54 +1,30 @@
 import { z } from 'zod';
+import type {
+  ActionsFor,
+  ContactLookup,
+  CrmActions,
+  CrmConnector,
+  FoundContact,
+} from '../capabilities/crm.js';
 import { ConfigError } from '../errors/config-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
 import { type Call, callSchema } from '../model/call.js';
-import { phoneSchema } from '../model/common.js';
 import type { ContactInput } from '../model/contact.js';
 import type { TaskInput } from '../model/task.js';
-import type { PipelineDefinition, StepContext } from '../pipeline/types.js';
+import type { PipelineDefinition, PipelineStep, StepContext } from '../pipeline/types.js';
 
-/** The input of a CRM connector's `contacts.findByPhone` action. */
-export const phoneLookupSchema = z.object({
-  /** The number to look for, canonical; the connector also tries the forms a CRM may store. */
-  phone: phoneSchema,
-});
-
-/** A contact record a CRM connector found or created. */
-export interface FoundContact {
-  /** The CRM's id of the contact. */
-  readonly id: string;
-  /** The contact's phones as the CRM stores them. */
-  readonly phones: readonly string[];
-}
-
-/**
- * What a CRM connector's `contacts.findByPhone` resolves with: exactly one contact, none, or
- * several — then the connector has reported a `warning`, and nothing is bound or created.
- */
-export type ContactLookup =
-  | {
-      /** Exactly one contact has the number. */
-      readonly status: 'found';
-      /** That contact. */
-      readonly contact: FoundContact;
-    }
-  | {
-      /** Nobody has it. */
-      readonly status: 'none';
-    }
-  | {
-      /** Several contacts have it: bind to none (never guess). */
-      readonly status: 'ambiguous';
-      /** Their ids at the CRM. */
-      readonly ids: readonly string[];
-    };
+/** A step's context, typed by the CRM capability: no casts. */
+type CrmStepContext = StepContext<ActionsFor<CrmActions>>;
 
 /** Options of {@link callTrackingPipeline}; every switch is one of the integration's settings. */
 export interface CallTrackingOptions {
   /** The pipeline id, part of every envelope id. @defaultValue 'calls' */
   id?: string | undefined;
-  /** The CRM connector's id. */
-  connector: string;
+  /**
+   * The CRM connector: any connector that implements the CRM capability ({@link CrmActions});
+   * the compiler refuses one that lacks an action of it.
+   */
+  connector: CrmConnector;
   /** Which calls go to the CRM. @defaultValue 'both' */
   directions?: 'incoming' | 'both' | undefined;
   /** Create a contact for a caller the CRM does not know. @defaultValue true */
@@ -63,7 +39,12 @@ export interface CallTrackingOptions {
 
 const optionsSchema = z.object({
   id: z.string().min(1).optional(),
-  connector: z.string().min(1),
+  connector: z.custom<CrmConnector>(
+    (value) =>
+      typeof (value as CrmConnector)?.id === 'string' &&
+      typeof (value as CrmConnector)?.perform === 'function',
+    'expected the CRM connector (not its id)',
+  ),
   directions: z.literal(['incoming', 'both']).optional(),
   createContact: z.boolean().optional(),
   createTask: z.boolean().optional(),
@@ -120,7 +101,7 @@ export function callTrackingPipeline(
         if (settings.directions === 'incoming' && call.direction !== 'incoming') return undefined;
         return settings.passUtm ? call : { ...call, utm: undefined };
       },
-      async (value, context) => {
+      (async (value, context) => {
         const call = value as Call;
         // The call log is what must not be lost: a contact or a task the CRM refuses for good
         // (a bad custom field, nobody to give the task to) is reported, and the call goes on.
@@ -143,9 +124,9 @@ export function callTrackingPipeline(
           );
         }
         return { ...call, ...contactId };
-      },
+      }) satisfies PipelineStep<ActionsFor<CrmActions>>,
     ],
-    to: { connector: options.connector, action: 'calls.log' },
+    to: { connector: options.connector.id, action: 'calls.log' },
   };
 }
 
@@ -159,7 +140,7 @@ export function clientPhone(call: Call): string {
  * retrying (or a broken connector) still fails it, anything else becomes a `warning`.
  */
 async function optional<T>(
-  context: StepContext,
+  context: CrmStepContext,
   what: string,
   run: () => Promise<T>,
 ): Promise<T | undefined> {
@@ -186,11 +167,11 @@ function isMissedIncoming(call: Call): boolean {
 
 async function findOrCreateContact(
   call: Call,
-  context: StepContext,
+  context: CrmStepContext,
   create: boolean,
 ): Promise<FoundContact | undefined> {
   const phone = clientPhone(call);
-  const lookup = (await context.perform('contacts.findByPhone', { phone })) as ContactLookup;
+  const lookup: ContactLookup = await context.perform('contacts.findByPhone', { phone });
   if (lookup.status === 'found') return lookup.contact;
   if (lookup.status === 'ambiguous' || !create) return undefined;
   const contact: ContactInput = {
@@ -198,5 +179,5 @@ async function findOrCreateContact(
     customFields: call.extra,
     ...(call.utm ? { utm: call.utm } : {}),
   };
-  return (await context.perform('contacts.upsert', contact)) as FoundContact;
+  return context.perform('contacts.upsert', contact);
 }
