@@ -69,7 +69,7 @@ export async function startRetailcrm(logger: Logger): Promise<DemoCrm> {
   return {
     name: 'retailCRM',
     connector,
-    pipeline: callTrackingPipeline({ id: 'calls-retailcrm', connector: connector.id }),
+    pipeline: callTrackingPipeline({ id: 'calls-retailcrm', connector }),
     keys: () => keys,
     rotateKey: () => {
       keys.push(crm.rotateKey());

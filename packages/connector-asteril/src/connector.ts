@@ -78,7 +78,7 @@ export function asterilCallTracking(
 ) {
   const { behaviour } = connector.config;
   return callTrackingPipeline({
-    connector: connector.id,
+    connector,
     directions: behaviour.directions,
     createContact: behaviour.createClient,
     createTask: behaviour.createTask,

@@ -11,7 +11,10 @@ import type { AsterilConfig } from './options.js';
  * The HTTP client of one connector instance: `Bearer` key, JSON, and one budget per (cabinet,
  * key) in the process at the assumed rate.
  */
-export function createAsterilHttp(config: AsterilConfig, context: ClientContext): HttpClient {
+export function createAsterilHttp(
+  config: AsterilConfig,
+  context: Pick<ClientContext, 'connectorId' | 'logger' | 'onThrottled'>,
+): HttpClient {
   return createVendorHttpClient({
     vendor: 'asteril',
     account: config.origin,

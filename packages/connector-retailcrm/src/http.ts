@@ -11,7 +11,10 @@ import type { RetailcrmConfig } from './options.js';
  * The HTTP client of one connector instance: base `<portal>/api`, `X-API-KEY`, and one budget
  * per (portal, key) in the process — 10 requests/s, 40 for `/telephony/*` by default.
  */
-export function createRetailcrmHttp(config: RetailcrmConfig, context: ClientContext): HttpClient {
+export function createRetailcrmHttp(
+  config: RetailcrmConfig,
+  context: Pick<ClientContext, 'connectorId' | 'logger' | 'onThrottled'>,
+): HttpClient {
   return createVendorHttpClient({
     vendor: 'retailcrm',
     account: config.origin,

@@ -48,7 +48,7 @@ export async function setupOnSimulator(
   running.hub = hub;
   const warnings: ConnectorWarning[] = [];
   hub.on('warning', (warning) => warnings.push(warning));
-  hub.register(connector).pipeline(callTrackingPipeline({ connector: 'crm' }));
+  hub.register(connector).pipeline(callTrackingPipeline({ connector }));
   await hub.start();
   return { crm, hub, connector, warnings };
 }

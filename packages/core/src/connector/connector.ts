@@ -104,7 +104,9 @@ export interface ConnectorTypes<
  * The options `configure()` takes: any of the connector's own options (typed from its schema;
  * an unknown key is refused at run time too) and `replayOnReactivate`.
  */
-export type ConfigurePatch<Schema extends z.ZodType> = Partial<z.input<Schema>> &
+export type ConfigurePatch<Schema extends z.ZodType> = (unknown extends z.input<Schema>
+  ? Record<string, unknown>
+  : Partial<z.input<Schema>>) &
   Pick<ConnectorSettings, 'replayOnReactivate'>;
 
 /**
@@ -121,10 +123,15 @@ export type ConfigurePatch<Schema extends z.ZodType> = Partial<z.input<Schema>> 
  * ```
  */
 export class Connector<
-  Schema extends z.ZodType = z.ZodType,
-  Client = unknown,
-  Actions extends ActionMap = ActionMap,
-  Sources extends SourceMap = SourceMap,
+  // `Connector` alone (the Hub's view) is any connector: the defaults are `any`.
+  // biome-ignore lint/suspicious/noExplicitAny: any options schema.
+  Schema extends z.ZodType = any,
+  // biome-ignore lint/suspicious/noExplicitAny: any client.
+  Client = any,
+  // biome-ignore lint/suspicious/noExplicitAny: any actions.
+  Actions extends ActionMap = any,
+  // biome-ignore lint/suspicious/noExplicitAny: any sources.
+  Sources extends SourceMap = any,
 > extends EventEmitter<ConnectorEvents> {
   /** The instance's id. */
   readonly id: string;

@@ -187,16 +187,16 @@ export interface ConnectorDefinition<
    */
   createClient(config: z.output<Schema>, context: ClientContext): Client;
   /** "Check connection": must not throw for a failed check; the SDK turns a throw into a report. */
-  verify(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<VerifyChecks>;
+  verify(context: ConnectorContext<z.output<Schema>, Client>): Promise<VerifyChecks>;
   /**
    * The vendor account's IANA time zone, when the options say it: the Hub counts the replay
    * window's calendar days in it (otherwise in the Hub's `timeZone`).
    */
   timeZone?(config: z.output<Schema>): string | undefined;
   /** Runs on `activate()` (register an integration module, …). */
-  onActivate?(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<void>;
+  onActivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
   /** Runs on `deactivate()`. */
-  onDeactivate?(context: ConnectorContext<z.output<Schema>, NoInfer<Client>>): Promise<void>;
+  onDeactivate?(context: ConnectorContext<z.output<Schema>, Client>): Promise<void>;
   /** Canonical operations. */
   readonly actions: Actions;
   /** Vendor event sources. */

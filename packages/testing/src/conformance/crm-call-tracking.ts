@@ -1,6 +1,6 @@
 import {
   type CallInput,
-  type Connector,
+  type CrmConnector,
   callTrackingPipeline,
   createHub,
   type Hub,
@@ -12,7 +12,7 @@ import type { SimulatorControls } from '../kit/simulator-controls.js';
 /** One CRM connector on its simulator, fresh for each test. */
 export interface CrmConformanceSetup {
   /** The connector, created with id `crm` and the simulator's key; not yet activated. */
-  readonly connector: Connector;
+  readonly connector: CrmConnector;
   /** The simulator's faults, to make the vendor fail. */
   readonly simulator: SimulatorControls;
   /** Changes the key at the vendor (a password change) and returns the new one. */
@@ -86,9 +86,7 @@ export function describeCrmConformance(target: CrmConformanceTarget): void {
         timeZone: 'Europe/Kyiv',
         retry: { baseDelayMs: 20, maxDelayMs: 200 },
       });
-      hub
-        .register(setup.connector)
-        .pipeline(callTrackingPipeline({ connector: setup.connector.id }));
+      hub.register(setup.connector).pipeline(callTrackingPipeline({ connector: setup.connector }));
       await hub.start();
       const dropped: string[] = [];
       hub.on('dropped', ({ envelope, reason }) => dropped.push(`${envelope.eventId}:${reason}`));
