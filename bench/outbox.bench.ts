@@ -13,15 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
-import {
-  type CallInput,
-  callSchema,
-  createHttpClient,
-  createHub,
-  defineConnector,
-  type NewEnvelope,
-  SqliteReplayStore,
-} from '@crossline/core';
+import { type CallInput, callSchema, createHub, SqliteReplayStore } from '@crossline/core';
+import { createHttpClient, defineConnector, type NewEnvelope } from '@crossline/core/sdk';
 import ky from 'ky';
 import PQueue from 'p-queue';
 import { z } from 'zod';

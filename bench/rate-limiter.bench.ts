@@ -7,7 +7,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createHttpClient, LocalRateLimiter, type RateLimitBucket } from '@crossline/core';
+import { createHttpClient, LocalRateLimiter, type RateLimitBucket } from '@crossline/core/sdk';
 import { report } from './measure.js';
 
 interface Scenario {

@@ -1,5 +1,6 @@
 // Runs the built package the way a user's code does: every runtime import must resolve
 // (a bundler once rewrote `node:sqlite` to `sqlite`, which does not exist).
+import { createRequire } from 'node:module';
 import * as core from './dist/index.js';
 
 const { createHub, normalizePhone, SqliteReplayStore } = core;
@@ -35,4 +36,20 @@ for (const [name, make] of [
 ]) {
   if (make().name !== name) throw new Error(`${name}.name is ${make().name}`);
 }
+// The subpath entries resolve, and `require()` works (Node >= 22.12 loads ESM synchronously;
+// the exports map has a `default` condition for it).
+const require = createRequire(import.meta.url);
+for (const entry of [
+  '@crossline/core',
+  '@crossline/core/sdk',
+  '@crossline/core/model',
+  '@crossline/core/phone',
+]) {
+  const loaded = require(entry);
+  if (Object.keys(loaded).length === 0) throw new Error(`require('${entry}') exported nothing`);
+}
+const sdk = await import('@crossline/core/sdk');
+if (typeof sdk.defineConnector !== 'function') throw new Error('@crossline/core/sdk');
+if (require('@crossline/core').ConfigError !== core.ConfigError)
+  throw new Error('require() and import gave two copies of the errors');
 console.log('dist smoke test: ok');

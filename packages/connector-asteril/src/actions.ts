@@ -1,21 +1,19 @@
 import {
-  type ActionContext,
-  applyFieldMap,
   type Call,
-  type Contact,
   type ContactLookup,
   callSchema,
-  clientPhone,
-  contactSchema,
   type FoundContact,
-  findByPhone,
-  mergeFieldMaps,
-  type PhoneMatch,
-  phoneLookupSchema,
-  type Task,
-  taskSchema,
   VendorError,
 } from '@crossline/core';
+import { type Contact, contactSchema, type Task, taskSchema } from '@crossline/core/model';
+import { findByPhone, type PhoneMatch } from '@crossline/core/phone';
+import {
+  type ActionContext,
+  applyFieldMap,
+  clientPhone,
+  mergeFieldMaps,
+  phoneLookupSchema,
+} from '@crossline/core/sdk';
 import type { AsterilApi } from './client.js';
 import { type AsterilConfig, defaultFieldMap } from './options.js';
 import type { AsterilClient } from './schemas.js';

@@ -1,4 +1,4 @@
-import type { HttpClient, Params } from '@crossline/core';
+import type { HttpClient, Params } from '@crossline/core/sdk';
 import type { z } from 'zod';
 import type { AsterilContract } from './contract.js';
 import {

@@ -1,11 +1,5 @@
-import {
-  type CallTrackingOptions,
-  type Connector,
-  callTrackingPipeline,
-  defineConnector,
-  mergeFieldMaps,
-  type VerifyChecks,
-} from '@crossline/core';
+import { type CallTrackingOptions, type Connector, callTrackingPipeline } from '@crossline/core';
+import { defineConnector, mergeFieldMaps, type VerifyChecks } from '@crossline/core/sdk';
 import { asterilActions } from './actions.js';
 import { AsterilApi } from './client.js';
 import { createAsterilHttp } from './http.js';

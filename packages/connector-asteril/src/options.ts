@@ -1,4 +1,5 @@
-import { checkAccountUrl, phoneCountrySchema, timeZoneSchema } from '@crossline/core';
+import { phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
+import { checkAccountUrl } from '@crossline/core/sdk';
 import { z } from 'zod';
 import { type AsterilContract, defaultAsterilContract } from './contract.js';
 

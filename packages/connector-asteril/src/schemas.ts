@@ -1,4 +1,4 @@
-import { lenient } from '@crossline/core';
+import { lenient } from '@crossline/core/sdk';
 import { z } from 'zod';
 
 // Every schema here takes `null` for absent (`lenient`): a field the CRM has no value for may

@@ -1,4 +1,6 @@
-import type { ActionContext, ContactLookup, FoundContact, PhoneMatch } from '@crossline/core';
+import type { ContactLookup, FoundContact } from '@crossline/core';
+import type { PhoneMatch } from '@crossline/core/phone';
+import type { ActionContext } from '@crossline/core/sdk';
 import type { RetailcrmClient } from './client.js';
 import { findCustomerByPhone } from './lookup.js';
 import type { RetailcrmConfig } from './options.js';

@@ -1,10 +1,6 @@
-import {
-  callSchema,
-  contactSchema,
-  orderSchema,
-  phoneLookupSchema,
-  taskSchema,
-} from '@crossline/core';
+import { callSchema } from '@crossline/core';
+import { contactSchema, orderSchema, taskSchema } from '@crossline/core/model';
+import { phoneLookupSchema } from '@crossline/core/sdk';
 import { callEventInputSchema, logCall, sendCallEvent } from './calls.js';
 import { findContactByPhone, upsertContact } from './contacts.js';
 import { createOrder } from './orders.js';

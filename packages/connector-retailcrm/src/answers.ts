@@ -1,4 +1,4 @@
-import { lenient, lenientEnum } from '@crossline/core';
+import { lenient, lenientEnum } from '@crossline/core/sdk';
 import { z } from 'zod';
 import {
   customerSchema,

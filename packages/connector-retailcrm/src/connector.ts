@@ -1,4 +1,5 @@
-import { AuthError, defineConnector, type VerifyChecks } from '@crossline/core';
+import { AuthError } from '@crossline/core';
+import { defineConnector, type VerifyChecks } from '@crossline/core/sdk';
 import { retailcrmActions } from './actions.js';
 import { integrationModule, listManagers, registerModule } from './activation.js';
 import { RetailcrmClient } from './client.js';

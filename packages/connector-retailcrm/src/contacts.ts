@@ -1,4 +1,6 @@
-import { type Contact, type FoundContact, isSameNumber, VendorError } from '@crossline/core';
+import { type FoundContact, VendorError } from '@crossline/core';
+import type { Contact } from '@crossline/core/model';
+import { isSameNumber } from '@crossline/core/phone';
 import { lookupCustomer, type RetailcrmActionContext, toContactLookup } from './action-context.js';
 import { toCustomer, toRetailcrmPhone } from './mappers.js';
 import type { Country } from './options.js';

@@ -4,7 +4,7 @@ import {
   type HttpClient,
   type ResponseState,
   type ResponseVerdict,
-} from '@crossline/core';
+} from '@crossline/core/sdk';
 import type { RetailcrmConfig } from './options.js';
 
 /**

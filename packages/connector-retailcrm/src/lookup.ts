@@ -1,4 +1,5 @@
-import { findByPhone, isSameNumber, type PhoneMatch, ValidationError } from '@crossline/core';
+import { ValidationError } from '@crossline/core';
+import { findByPhone, isSameNumber, type PhoneMatch } from '@crossline/core/phone';
 import type { ManagerAnswer } from './answers.js';
 import type { CallOptions, RetailcrmClient } from './client.js';
 import { toRetailcrmPhone } from './mappers.js';

@@ -1,11 +1,6 @@
-import {
-  applyFieldMap,
-  type Call,
-  type Contact,
-  clientPhone,
-  type FieldMap,
-  type Utm,
-} from '@crossline/core';
+import type { Call } from '@crossline/core';
+import type { Contact, Utm } from '@crossline/core/model';
+import { applyFieldMap, clientPhone, type FieldMap } from '@crossline/core/sdk';
 import { formatDateTime } from './dates.js';
 import type { Route } from './routing.js';
 import type { RetailcrmSource } from './schemas.js';

@@ -1,4 +1,4 @@
-import { type PhoneCountry, phoneCountrySchema, timeZoneSchema } from '@crossline/core';
+import { type PhoneCountry, phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
 import { z } from 'zod';
 import { normalizePortalUrl } from './portal.js';
 

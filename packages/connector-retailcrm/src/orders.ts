@@ -1,4 +1,5 @@
-import { type Order, VendorError } from '@crossline/core';
+import { VendorError } from '@crossline/core';
+import type { Order } from '@crossline/core/model';
 import { lookupCustomer, type RetailcrmActionContext } from './action-context.js';
 import { toRetailcrmPhone, toSource } from './mappers.js';
 

@@ -1,4 +1,4 @@
-import { type AccountUrlCheck, checkAccountUrl } from '@crossline/core';
+import { type AccountUrlCheck, checkAccountUrl } from '@crossline/core/sdk';
 
 /**
  * The retailCRM / Simla.com SaaS domains an account lives under (`<account>.<domain>`). The

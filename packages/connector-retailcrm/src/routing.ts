@@ -1,4 +1,4 @@
-import type { EmployeeRef } from '@crossline/core';
+import type { EmployeeRef } from '@crossline/core/model';
 import type { EmployeeLink } from './options.js';
 
 /** Who in the CRM gets a call or a task. */

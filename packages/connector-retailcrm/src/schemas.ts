@@ -1,4 +1,4 @@
-import { lenient, lenientEnum } from '@crossline/core';
+import { lenient, lenientEnum } from '@crossline/core/sdk';
 import { z } from 'zod';
 
 // Every schema here takes `null` for absent (`lenient`): the CRM answers `null` for empty fields.

@@ -1,4 +1,5 @@
-import { type Task, VendorError } from '@crossline/core';
+import { VendorError } from '@crossline/core';
+import type { Task } from '@crossline/core/model';
 import { lookupCustomer, type RetailcrmActionContext } from './action-context.js';
 import type { RetailcrmClient } from './client.js';
 import { formatTaskDateTime } from './dates.js';

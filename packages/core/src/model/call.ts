@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { dateTimeSchema, employeeRefSchema, phoneSchema, utmSchema } from './common.js';
+import {
+  dateTimeSchema,
+  employeeRefSchema,
+  httpUrlSchema,
+  phoneSchema,
+  utmSchema,
+} from './common.js';
 
 /** A phone call the host's telephony saw. */
 export const callSchema = z.object({
@@ -22,7 +28,7 @@ export const callSchema = z.object({
   /** Talk time in seconds (0 for a missed call). */
   durationSec: z.number().int().nonnegative().default(0),
   /** A link to the recording that can be played and downloaded. */
-  recordingUrl: z.url().optional(),
+  recordingUrl: httpUrlSchema.optional(),
   /** UTM tags of the visit that led to the call. */
   utm: utmSchema.optional(),
   /** Extra parameters of the visit or the call (landing page, client id …). */

@@ -33,6 +33,12 @@ export const utmSchema = z.object({
 /** UTM tags of the visit that led to the event. */
 export type Utm = z.output<typeof utmSchema>;
 
+/**
+ * A link in a canonical entity (a call recording, an attachment): an absolute `http:` or
+ * `https:` URL — a `javascript:`, `file:` or `data:` link is refused.
+ */
+export const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
 /** A calendar date, `YYYY-MM-DD`. */
 export const dateSchema = z.iso.date();
 

@@ -76,3 +76,21 @@ describe('canonical model', () => {
     expect(message.internal).toBe(false);
   });
 });
+
+describe('links in canonical entities', () => {
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'ftp://host/x'])(
+    'refuses the recording link %s',
+    (link) => {
+      const result = callSchema.safeParse({
+        id: 'c',
+        direction: 'incoming',
+        result: 'answered',
+        from: '+380671234567',
+        to: '0441112233',
+        startedAt: '2026-11-30T10:00:00Z',
+        recordingUrl: link,
+      });
+      expect(result.success).toBe(false);
+    },
+  );
+});

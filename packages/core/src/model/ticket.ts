@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTimeSchema, phoneSchema } from './common.js';
+import { dateTimeSchema, httpUrlSchema, phoneSchema } from './common.js';
 
 /** The largest attachment total a conversation may carry by default (EmpikPlace: 10 MB). */
 export const defaultAttachmentLimitBytes = 10 * 1024 * 1024;
@@ -13,7 +13,7 @@ export const attachmentSchema = z.object({
   /** Size in bytes: checked against the vendor's limits before anything is sent. */
   sizeBytes: z.number().int().nonnegative(),
   /** Where to fetch it. */
-  url: z.url().optional(),
+  url: httpUrlSchema.optional(),
 });
 
 /** A message in a conversation: marketplace chat, helpdesk ticket. */
@@ -72,7 +72,7 @@ export const ticketSchema = z.object({
         /** The link's text. */
         title: z.string(),
         /** Where it points. */
-        url: z.url(),
+        url: httpUrlSchema,
       }),
     )
     .default([]),

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { sampleCall } from '../__fixtures__/sample-call.js';
 import { type ContactLookup, phoneLookupSchema } from '../capabilities/crm.js';
 import { defineConnector } from '../connector/define-connector.js';
-import { ConfigError } from '../errors/config-error.js';
 import { VendorError } from '../errors/vendor-error.js';
 import { type Call, type CallInput, callSchema } from '../model/call.js';
 import { type Contact, contactSchema } from '../model/contact.js';

@@ -1,6 +1,7 @@
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { ConfigError } from '../errors/config-error.js';
 import { CrosslineError } from '../errors/crossline-error.js';
+import { nodeSqlite } from './node-sqlite.js';
 import { rollbackQuietly, sqliteCode, toStorageError } from './sqlite-errors.js';
 import { FileLock, type SqliteLockOptions } from './sqlite-lock.js';
 import { checkVersion, migrate } from './sqlite-schema.js';
@@ -65,7 +66,7 @@ export function openDatabase(
 ): OpenedDatabase {
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(path);
+    db = new (nodeSqlite().DatabaseSync)(path);
   } catch (error) {
     throw new ConfigError(`SqliteReplayStore cannot open ${path}: ${(error as Error).message}`, {
       cause: error,

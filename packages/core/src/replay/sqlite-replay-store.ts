@@ -273,7 +273,7 @@ export class SqliteReplayStore implements ReplayStore {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, index) => pending.resolve(settled[index] ?? []));
+    for (const [index, pending] of batch.entries()) pending.resolve(settled[index] ?? []);
   }
 
   #insert(envelope: NewEnvelope, payload: string | undefined): string | undefined {
