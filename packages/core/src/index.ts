@@ -4,6 +4,7 @@
 // Phone tools beyond normalisation: `@crossline/core/phone`.
 
 export type {
+  CapabilityAction,
   ContactLookup,
   CrmActions,
   CrmConnector,
@@ -43,6 +44,7 @@ export type {
   PipelineDefinition,
   PipelineStep,
   PublishResult,
+  SourceRef,
   StepContext,
 } from './pipeline/types.js';
 export { type CallTrackingOptions, callTrackingPipeline } from './recipes/call-tracking.js';

@@ -4,7 +4,11 @@
 
 export {
   type ActionsFor,
+  type ActionTypes,
   type ConnectorWith,
+  type ImplementedAction,
+  type ImplementsActions,
+  type InputFor,
   phoneLookupSchema,
 } from './capabilities/crm.js';
 export { CrmKit, type CrmKitOptions, createCrmKit } from './capabilities/crm-kit.js';

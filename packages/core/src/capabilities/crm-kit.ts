@@ -55,7 +55,7 @@ export class CrmKit<Record, Config, Client> {
   }
 
   /** The records with the number; one match (or a remembered one) comes from memory. */
-  async match(context: Context<Config, Client>, phone: string): Promise<PhoneMatch<Record>> {
+  async match(context: ActionContext<Config, Client>, phone: string): Promise<PhoneMatch<Record>> {
     const remembered = context.memory.get<Record>(memoryKey(phone));
     if (remembered !== undefined) return { status: 'found', record: remembered };
     const match = await this.#options.search(context, phone);
@@ -64,7 +64,7 @@ export class CrmKit<Record, Config, Client> {
   }
 
   /** `contacts.findByPhone`: one contact, none, or several — then a `warning` names them. */
-  async findContact(context: Context<Config, Client>, phone: string): Promise<ContactLookup> {
+  async findContact(context: ActionContext<Config, Client>, phone: string): Promise<ContactLookup> {
     const match = await this.match(context, phone);
     if (match.status === 'found')
       return { status: 'found', contact: this.#options.toContact(match.record) };
@@ -78,7 +78,7 @@ export class CrmKit<Record, Config, Client> {
    * several do (then a `warning` says the `what` is not bound).
    */
   async bind(
-    context: Context<Config, Client>,
+    context: ActionContext<Config, Client>,
     phone: string,
     what: string,
   ): Promise<Record | undefined> {
@@ -90,11 +90,11 @@ export class CrmKit<Record, Config, Client> {
 
   /**
    * The record an upsert edits: the one with any of the numbers, or `undefined` to create one.
-   * @throws {@link VendorError} (not retryable) when several records have one of the numbers —
+   * @throws {@link index!VendorError} (not retryable) when several records have one of the numbers —
    *   the CRM's users must merge them; creating another would make it worse
    */
   async existing(
-    context: Context<Config, Client>,
+    context: ActionContext<Config, Client>,
     phones: readonly string[],
   ): Promise<Record | undefined> {
     for (const phone of phones) {
@@ -112,13 +112,13 @@ export class CrmKit<Record, Config, Client> {
   }
 
   /** Remembers the one record with a number (found, or just created). */
-  remember(context: Context<Config, Client>, phone: string, record: Record): void {
+  remember(context: ActionContext<Config, Client>, phone: string, record: Record): void {
     const ttl = this.#options.rememberMs ?? 300_000;
     if (ttl > 0) context.memory.set(memoryKey(phone), record, ttl);
   }
 
   #warnSeveral(
-    context: Context<Config, Client>,
+    context: ActionContext<Config, Client>,
     phone: string,
     records: readonly Record[],
     what: string,
@@ -131,7 +131,5 @@ export class CrmKit<Record, Config, Client> {
     return ids;
   }
 }
-
-type Context<Config, Client> = ActionContext<Config, Client>;
 
 const memoryKey = (phone: string) => `crm-kit:phone:${phone}`;

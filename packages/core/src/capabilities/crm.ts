@@ -53,28 +53,40 @@ export interface CrmActions {
    * Finds the contact with a number, in every form the CRM may have stored it; several matches
    * bind none and warn. Built on core's `createPhoneLookup`.
    */
-  'contacts.findByPhone': {
-    input: z.input<typeof phoneLookupSchema>;
-    output: ContactLookup;
-  };
+  'contacts.findByPhone': CapabilityAction<z.input<typeof phoneLookupSchema>, ContactLookup>;
   /** Creates the contact, or fills the empty fields of the one with the number. */
-  'contacts.upsert': { input: ContactInput; output: FoundContact };
+  'contacts.upsert': CapabilityAction<ContactInput, FoundContact>;
   /** Logs a call (with its recording), bound to its contact; deduped by the envelope id. */
-  'calls.log': { input: CallInput; output: unknown };
+  'calls.log': CapabilityAction<CallInput, unknown>;
   /** Creates a task (a missed call's call-back), bound to its contact; created once. */
-  'tasks.create': { input: TaskInput; output: unknown };
+  'tasks.create': CapabilityAction<TaskInput, unknown>;
+}
+
+/** One action of a capability contract: what it takes and what it resolves with. */
+export interface CapabilityAction<Input, Output> {
+  /** What the action takes (before its schema parses it). */
+  readonly input: Input;
+  /** What the action resolves with. */
+  readonly output: Output;
 }
 
 /** The action definitions a connector needs to implement a capability contract. */
-export type ActionsFor<Contract> = {
-  // biome-ignore lint/suspicious/noExplicitAny: any config and client; the contract fixes input and output.
-  [Name in keyof Contract]: ActionDefinition<any, any, any, ContractOutput<Contract[Name]>> & {
-    readonly input: z.ZodType<unknown, ContractInput<Contract[Name]>>;
-  };
+export type ActionsFor<
+  Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
+> = {
+  [Name in keyof Contract]: ImplementedAction<Contract[Name]>;
 };
 
-type ContractInput<Entry> = Entry extends { input: infer I } ? I : never;
-type ContractOutput<Entry> = Entry extends { output: infer O } ? O : never;
+/** An action definition that implements one action of a capability contract. */
+export type ImplementedAction<Entry extends CapabilityAction<unknown, unknown>> =
+  // biome-ignore lint/suspicious/noExplicitAny: any config and client; the contract fixes input and output.
+  ActionDefinition<any, any, any, Entry['output']> & InputFor<Entry['input']>;
+
+/** An action whose input schema accepts `Input`. */
+export interface InputFor<Input> {
+  /** The action's input schema. */
+  readonly input: z.ZodType<unknown, Input>;
+}
 
 /**
  * A connector that implements a capability contract: it has each of the contract's actions,
@@ -82,9 +94,21 @@ type ContractOutput<Entry> = Entry extends { output: infer O } ? O : never;
  * any other actions).
  */
 // biome-ignore lint/suspicious/noExplicitAny: any options, client, actions and sources besides the contract.
-export type ConnectorWith<Contract> = Connector<any, any, any, any> & {
-  readonly types: { readonly actions: ActionsFor<Contract> };
-};
+export type ConnectorWith<
+  Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
+> = Connector<any, any, any, any> & ImplementsActions<ActionsFor<Contract>>;
+
+/** A connector whose action types include `Actions`. */
+export interface ImplementsActions<Actions> {
+  /** Types only (see `Connector.types`). */
+  readonly types: ActionTypes<Actions>;
+}
+
+/** The action part of `Connector.types`. */
+export interface ActionTypes<Actions> {
+  /** The action definitions, by name. */
+  readonly actions: Actions;
+}
 
 /** A connector that implements the CRM capability ({@link CrmActions}). */
 export type CrmConnector = ConnectorWith<CrmActions>;

@@ -49,7 +49,7 @@ export interface ConnectorEvents {
   warning: (warning: ConnectorWarning) => void;
 }
 
-/** Options of {@link Connector.activate}. */
+/** Options of {@link index!Connector.activate}. */
 export interface ActivateOptions {
   /**
    * Deliver what was buffered while the connector was inactive or broken, within the Hub's
@@ -67,10 +67,10 @@ export interface ConnectorSettings {
   /** A pino-compatible logger. Silent when omitted. */
   logger?: Logger | undefined;
   /**
-   * "Send data after re-activation": the `replay` of an {@link Connector.activate} call that
+   * "Send data after re-activation": the `replay` of an {@link index!Connector.activate} call that
    * does not say, after the connector was broken or deactivated. (The first activation in a
    * process always delivers what is pending: a restart is not a re-activation.) Set it with
-   * the other options or with {@link Connector.configure}, before activating.
+   * the other options or with {@link index!Connector.configure}, before activating.
    * @defaultValue true
    */
   replayOnReactivate?: boolean | undefined;
@@ -86,7 +86,7 @@ export interface PerformContext {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** What {@link Connector.types} carries, for the compiler only. */
+/** What {@link index!Connector.types} carries, for the compiler only. */
 export interface ConnectorTypes<
   Schema extends z.ZodType,
   Actions extends ActionMap,
@@ -110,7 +110,7 @@ export type ConfigurePatch<Schema extends z.ZodType> = (unknown extends z.input<
   Pick<ConnectorSettings, 'replayOnReactivate'>;
 
 /**
- * A connector instance, created by the factory {@link defineConnector} returns. Its types come
+ * A connector instance, created by the factory {@link sdk!defineConnector} returns. Its types come
  * from the definition: `perform` knows every action's name, input and output, `configure` every
  * option.
  *
@@ -160,7 +160,7 @@ export class Connector<
   /** activate() and deactivate() calls, one after another in call order. */
   #lifecycle: Promise<unknown> = Promise.resolve();
 
-  /** @internal Use the factory returned by {@link defineConnector}. */
+  /** @internal Use the factory returned by {@link sdk!defineConnector}. */
   constructor(
     definition: AnyDefinition<Schema, Client>,
     options: Record<string, unknown> & ConnectorSettings,
@@ -310,7 +310,7 @@ export class Connector<
 
   /**
    * Marks the connector broken: credentials were rejected or lack a right. It stops calling the
-   * vendor; envelopes wait for {@link Connector.activate}.
+   * vendor; envelopes wait for {@link index!Connector.activate}.
    */
   markBroken(reason: CrosslineError): void {
     if (this.#status === 'broken') return;

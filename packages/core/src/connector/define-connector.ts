@@ -16,7 +16,7 @@ export {
 /**
  * Defines a connector: its options schema, its vendor client, "check connection", lifecycle
  * hooks, actions and sources. Returns the factory users call with their options; options are
- * validated once, at construction, and a bad one throws a {@link ConfigError} naming it.
+ * validated once, at construction, and a bad one throws a {@link index!ConfigError} naming it.
  *
  * @example
  * ```ts

@@ -151,13 +151,22 @@ export type ActionMap = Record<string, AnyAction<any, any>>;
 export type SourceMap = Record<string, AnySource<any, any>>;
 
 /** What `perform` takes for an action: the input its schema accepts (before parsing). */
-export type ActionInput<A> = A extends { readonly input: infer S extends z.ZodType }
+export type ActionInput<A> = A extends {
+  /** The action's input schema. */
+  readonly input: infer S extends z.ZodType;
+}
   ? z.input<S>
   : never;
 /** What an action resolves with: its output schema's type, or what `run` resolves with. */
-export type ActionOutput<A> = A extends { readonly output: infer S extends z.ZodType }
+export type ActionOutput<A> = A extends {
+  /** The action's output schema. */
+  readonly output: infer S extends z.ZodType;
+}
   ? z.output<S>
-  : A extends { run(...args: never[]): Promise<infer O> }
+  : A extends {
+        /** The action's implementation. */
+        run(...args: never[]): Promise<infer O>;
+      }
     ? O
     : never;
 

@@ -41,7 +41,7 @@ const unlimited: RateLimiter = { schedule: (task) => task(), pause: () => {} };
  * validated and trimmed at construction, and no form of them reaches a log line or an error.
  *
  * @param options - base URL, auth, limiter, retry and hooks; validated at once
- * @throws {@link ConfigError} when an option is invalid
+ * @throws {@link index!ConfigError} when an option is invalid
  *
  * @example
  * ```ts

@@ -100,7 +100,7 @@ export interface RetryOptions {
   throttleDelayMs?: number | undefined;
   /**
    * The longest `Retry-After` waited for in place; a longer one fails the request at once with
-   * its retryable error (a {@link RateLimitError} for a throttled answer, whose `retryAfterMs`
+   * its retryable error (a {@link index!RateLimitError} for a throttled answer, whose `retryAfterMs`
    * is the vendor's full ask) for the caller (the outbox) to retry later. A `Retry-After` of
    * zero, negative or in the past counts as none: the normal backoff applies.
    * @defaultValue 120000
@@ -110,7 +110,7 @@ export interface RetryOptions {
    * The longest a throttled answer pauses the account's whole rate-limit bucket, whatever the
    * vendor asks (a `Retry-After: 99999999` would otherwise freeze the account for weeks). When
    * the vendor asks for more, the bucket pauses this long, the request is not retried inside
-   * the client, and it fails with a retryable {@link RateLimitError} whose `retryAfterMs`
+   * the client, and it fails with a retryable {@link index!RateLimitError} whose `retryAfterMs`
    * carries the vendor's full ask — for the Hub to hand the envelope back to the outbox's
    * backoff.
    * @defaultValue 300000 (5 minutes)
@@ -147,7 +147,7 @@ export interface HttpClientOptions {
   /**
    * How requests authenticate. Credentials are checked at construction: outer whitespace (a
    * pasted line break, say) is trimmed — the trimmed value is what is sent — and a value with
-   * whitespace or control characters inside is refused with a {@link ConfigError} that never
+   * whitespace or control characters inside is refused with a {@link index!ConfigError} that never
    * echoes it. Every form sent (as given, trimmed, base64, URL-encoded) is redacted.
    */
   auth?: HttpAuth | undefined;

@@ -38,7 +38,7 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
  * A connector's HTTP client whose requests share one rate-limit budget with every other client
  * of the same vendor account and key in the process — the vendor counts per key, whichever
  * connector instance or pipeline sends. The first client of a key sets its limits; later ones
- * share them. Every option is validated at once ({@link ConfigError} naming the field).
+ * share them. Every option is validated at once ({@link index!ConfigError} naming the field).
  *
  * @example
  * ```ts

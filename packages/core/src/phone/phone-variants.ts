@@ -21,7 +21,7 @@ import { type NormalizePhoneOptions, normalizePhone } from './normalize-phone.js
  * @param canonical - a number in canonical form, as {@link normalizePhone} returns it
  * @param options - the default country of the account the variants will be looked up in
  * @returns the distinct forms, canonical first
- * @throws {@link InvalidPhoneError} when `canonical` is not a valid canonical number
+ * @throws {@link index!InvalidPhoneError} when `canonical` is not a valid canonical number
  *
  * @example
  * ```ts

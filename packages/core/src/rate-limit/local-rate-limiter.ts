@@ -98,7 +98,7 @@ export class LocalRateLimiter extends EventEmitter<LocalRateLimiterEvents> imple
 
   /**
    * @param options - one bucket's limits, or the list of buckets
-   * @throws {@link ConfigError} when a limit is not positive or there is not exactly one
+   * @throws {@link index!ConfigError} when a limit is not positive or there is not exactly one
    *   default bucket
    */
   constructor(options: LocalRateLimiterOptions) {

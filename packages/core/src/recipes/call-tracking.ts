@@ -54,7 +54,7 @@ const optionsSchema = z.object({
 
 /**
  * The call-tracking → CRM pipeline, for any CRM connector that has the actions
- * `contacts.findByPhone` ({@link phoneLookupSchema} → {@link ContactLookup}),
+ * `contacts.findByPhone` ({@link sdk!phoneLookupSchema} → {@link ContactLookup}),
  * `contacts.upsert` (a Contact → {@link FoundContact}), `tasks.create` (a Task) and
  * `calls.log` (a Call).
  *

@@ -1,7 +1,7 @@
 /** An event accepted by a pipeline for one connector, waiting in the outbox to be delivered. */
 export interface Envelope {
   /**
-   * Deterministic: {@link envelopeId}`(pipelineId, eventId)`, which is `${pipelineId}:${eventId}`
+   * Deterministic: {@link sdk!envelopeId}`(pipelineId, eventId)`, which is `${pipelineId}:${eventId}`
    * for a pipeline id without `:` or `%`. Passed to vendors as the external id.
    */
   readonly id: string;

@@ -7,7 +7,7 @@ import { ConfigError } from '../errors/config-error.js';
 import { StorageError } from '../errors/storage-error.js';
 import { rollbackQuietly } from './sqlite-errors.js';
 
-/** How {@link SqliteReplayStore} keeps one process per file. */
+/** How {@link index!SqliteReplayStore} keeps one process per file. */
 export interface SqliteLockOptions {
   /** How often the process holding the file refreshes its heartbeat. @defaultValue 5_000 */
   heartbeatMs?: number | undefined;
@@ -100,7 +100,7 @@ export class FileLock {
 
   /**
    * Takes the file for this process.
-   * @throws {@link ConfigError} naming the holder when another live process has it
+   * @throws {@link index!ConfigError} naming the holder when another live process has it
    */
   constructor(db: DatabaseSync, path: string, options: SqliteLockOptions = {}) {
     const heartbeatMs = options.heartbeatMs ?? defaults.heartbeatMs;
