@@ -69,6 +69,19 @@ const optionsSchema = z.strictObject({
  * Runs pipelines: stores every accepted event in the outbox before `publish()` resolves, and
  * delivers each connector's envelopes in order with one worker per connector. Create with
  * {@link createHub}.
+ *
+ * @example
+ * ```ts
+ * const hub = createHub({ store: new SqliteReplayStore({ path: 'crossline.db' }), timeZone: 'Europe/Kyiv' });
+ * hub.on('dropped', ({ envelope, reason }) => log.warn({ id: envelope.id, reason }, 'not delivered'));
+ * hub.on('failed', ({ envelope, willRetry }) => willRetry || alert(envelope.id));
+ * const calls = hub.register(crm).pipeline(callTrackingPipeline({ connector: crm }));
+ * await hub.start();
+ * await crm.activate();
+ * await calls.publish(call);                  // typed: a Call
+ * console.log(await hub.pending());           // { 'acme-crm': 0 }
+ * await hub.stop();
+ * ```
  */
 export class Hub extends EventEmitter<HubEvents> {
   readonly #store: ReplayStore;
@@ -368,18 +381,19 @@ export class Hub extends EventEmitter<HubEvents> {
 }
 
 /**
- * Creates the Hub that runs pipelines over a durable outbox.
+ * Creates the Hub that runs pipelines over a durable outbox. Every option is validated at once:
+ * a bad one throws a `ConfigError` naming the field.
  *
  * @example
  * ```ts
  * const hub = createHub({ store: new SqliteReplayStore({ path: 'crossline.db' }), timeZone: 'Europe/Kyiv' });
- * hub.register(crm).pipeline({
+ * const calls = hub.register(crm).pipeline({
  *   id: 'calls', input: callSchema, eventId: (call) => call.id, key: (call) => call.from,
  *   occurredAt: (call) => Date.parse(call.startedAt), to: { connector: crm.id, action: 'calls.log' },
  * });
  * await hub.start();
  * await crm.activate({ replay: true });
- * await hub.publish('calls', call);
+ * await calls.publish(call);
  * ```
  */
 export function createHub(options: HubOptions): Hub {
