@@ -100,3 +100,15 @@ export const gatedConnector = defineConnector({
     },
   },
 });
+
+/** The one pipeline of the gated tests: events to `deliver`, in order per `key`. */
+export function gatedPipeline(connectorId = 'crm') {
+  return {
+    id: 'events',
+    input: gatedEventSchema,
+    eventId: (event: z.output<typeof gatedEventSchema>) => event.id,
+    key: (event: z.output<typeof gatedEventSchema>) => event.key,
+    occurredAt: (event: z.output<typeof gatedEventSchema>) => event.at,
+    to: { connector: connectorId, action: 'deliver' },
+  };
+}

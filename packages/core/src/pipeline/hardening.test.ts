@@ -1,6 +1,6 @@
 // Issue 9: the Hub and the connector SDK under faults and bad options.
 import { afterEach, describe, expect, it } from 'vitest';
-import { GatedVendor, gatedConnector, gatedEventSchema } from '../__fixtures__/gated-vendor.js';
+import { GatedVendor, gatedConnector, gatedPipeline } from '../__fixtures__/gated-vendor.js';
 import { ConfigError } from '../errors/config-error.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
 import type { ReplayStore } from '../replay/replay-store.js';
@@ -20,14 +20,7 @@ function setup(options: Partial<HubOptions> = {}, store: ReplayStore = new Memor
   const connector = gatedConnector({ id: 'crm', apiKey: 'key-1', vendor });
   const created = createHub({ store, retry: { baseDelayMs: 1, maxDelayMs: 5 }, ...options });
   hub = created;
-  created.register(connector).pipeline({
-    id: 'events',
-    input: gatedEventSchema,
-    eventId: (event) => event.id,
-    key: (event) => event.key,
-    occurredAt: (event) => event.at,
-    to: { connector: 'crm', action: 'deliver' },
-  });
+  created.register(connector).pipeline(gatedPipeline());
   return { hub: created, vendor, connector, store };
 }
 

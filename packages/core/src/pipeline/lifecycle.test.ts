@@ -1,6 +1,6 @@
 // Issue 13: every lifecycle race delivers an envelope once or drops it once, never both.
 import { afterEach, describe, expect, it } from 'vitest';
-import { GatedVendor, gatedConnector, gatedEventSchema } from '../__fixtures__/gated-vendor.js';
+import { GatedVendor, gatedConnector, gatedPipeline } from '../__fixtures__/gated-vendor.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
 import type { ReplayStore } from '../replay/replay-store.js';
 import { SqliteReplayStore } from '../replay/sqlite-replay-store.js';
@@ -33,14 +33,7 @@ function setup(store: ReplayStore, options: Partial<HubOptions> = {}) {
     ...options,
   });
   hub = created;
-  created.register(connector).pipeline({
-    id: 'events',
-    input: gatedEventSchema,
-    eventId: (event) => event.id,
-    key: (event) => event.key,
-    occurredAt: (event) => event.at,
-    to: { connector: 'crm', action: 'deliver' },
-  });
+  created.register(connector).pipeline(gatedPipeline());
   const events = { delivered: [] as string[], dropped: [] as string[], replayed: [] as string[] };
   created.on('delivered', ({ envelope }) => events.delivered.push(envelope.eventId));
   created.on('dropped', ({ envelope }) => events.dropped.push(envelope.eventId));

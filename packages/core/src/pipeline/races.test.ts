@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GatedVendor, gatedConnector, gatedEventSchema } from '../__fixtures__/gated-vendor.js';
+import { GatedVendor, gatedConnector, gatedPipeline } from '../__fixtures__/gated-vendor.js';
 import { seededRandom } from '../__fixtures__/seeded-random.js';
 import { MemoryReplayStore } from '../replay/memory-replay-store.js';
 import type { ReplayStore } from '../replay/replay-store.js';
@@ -44,14 +44,7 @@ async function race(seed: number, openStore: () => ReplayStore): Promise<void> {
       timeZone: 'Europe/Kyiv',
       retry: { baseDelayMs: 1, maxDelayMs: 4, maxAttempts: 10_000 },
     });
-    hub.register(connector).pipeline({
-      id: 'events',
-      input: gatedEventSchema,
-      eventId: (event) => event.id,
-      key: (event) => event.key,
-      occurredAt: (event) => event.at,
-      to: { connector: 'crm', action: 'deliver' },
-    });
+    hub.register(connector).pipeline(gatedPipeline());
     const count = (map: Map<string, number>, id: string) => map.set(id, (map.get(id) ?? 0) + 1);
     hub.on('delivered', ({ envelope }) => count(ledger.delivered, envelope.id));
     hub.on('dropped', ({ envelope }) => count(ledger.dropped, envelope.id));
