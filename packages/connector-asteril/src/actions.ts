@@ -14,9 +14,9 @@ import {
   mergeFieldMaps,
   phoneLookupSchema,
 } from '@crossline/core/sdk';
-import type { AsterilApi } from './client.js';
+import type { AsterilApi } from './api.js';
 import { type AsterilConfig, defaultFieldMap } from './options.js';
-import type { AsterilClient } from './schemas.js';
+import type { AsterilClient } from './wire.js';
 
 type Context = ActionContext<AsterilConfig, AsterilApi>;
 

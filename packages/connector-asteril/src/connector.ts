@@ -1,8 +1,7 @@
 import { type CallTrackingOptions, type Connector, callTrackingPipeline } from '@crossline/core';
 import { defineConnector, mergeFieldMaps, type VerifyChecks } from '@crossline/core/sdk';
 import { asterilActions } from './actions.js';
-import { AsterilApi } from './client.js';
-import { createAsterilHttp } from './http.js';
+import { AsterilApi, asterilHttp } from './api.js';
 import { type AsterilConfig, asterilOptionsSchema, defaultFieldMap } from './options.js';
 
 /**
@@ -56,8 +55,9 @@ async function verify({
 export const asteril = defineConnector({
   vendor: 'asteril',
   configSchema: asterilOptionsSchema,
-  createClient: (config: AsterilConfig, context) =>
-    new AsterilApi(createAsterilHttp(config, context), config.api),
+  http: asterilHttp,
+  createClient: (config: AsterilConfig, { http }) => new AsterilApi(http, config.api),
+  timeZone: (config) => config.timeZone,
   verify,
   actions: asterilActions,
 });

@@ -1,13 +1,6 @@
-export {
-  AsterilApi,
-  type AsterilCallInput,
-  type AsterilCallOptions,
-  type AsterilClientInput,
-  type AsterilTaskInput,
-} from './client.js';
+export { AsterilApi, asterilHttp, interpretAsterilResponse } from './api.js';
 export { asteril, asterilCallTracking } from './connector.js';
 export { type AsterilContract, defaultAsterilContract } from './contract.js';
-export { createAsterilHttp, interpretAsterilResponse } from './http.js';
 export {
   type AsterilConfig,
   type AsterilDerived,
@@ -28,4 +21,4 @@ export {
   asterilUserSchema,
   itemSchema,
   pageSchema,
-} from './schemas.js';
+} from './wire.js';

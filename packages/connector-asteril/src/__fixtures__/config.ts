@@ -1,6 +1,5 @@
-import { silentLogger } from '@crossline/core';
-import { AsterilApi } from '../client.js';
-import { createAsterilHttp } from '../http.js';
+import { createVendorHttpClient } from '@crossline/core/sdk';
+import { AsterilApi, asterilHttp } from '../api.js';
 import { type AsterilOptions, asterilOptionsSchema } from '../options.js';
 
 /** A fake key long enough to be redacted everywhere. */
@@ -14,10 +13,6 @@ export function options(overrides: Partial<AsterilOptions> = {}): AsterilOptions
 /** An API client for those options, without retries and with a generous rate limit. */
 export function api(overrides: Partial<AsterilOptions> = {}): AsterilApi {
   const config = asterilOptionsSchema.parse(options({ retries: 0, rateLimit: 100, ...overrides }));
-  const http = createAsterilHttp(config, {
-    connectorId: 'test',
-    logger: silentLogger,
-    onThrottled: () => {},
-  });
+  const http = createVendorHttpClient({ vendor: 'asteril', ...asterilHttp(config) });
   return new AsterilApi(http, config.api);
 }

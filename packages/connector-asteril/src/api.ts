@@ -1,79 +1,68 @@
-import type { HttpClient, Params } from '@crossline/core/sdk';
+import type {
+  HttpClient,
+  HttpDeclaration,
+  Params,
+  ResponseState,
+  ResponseVerdict,
+} from '@crossline/core/sdk';
 import type { z } from 'zod';
 import type { AsterilContract } from './contract.js';
+import type { AsterilConfig } from './options.js';
 import {
+  type AsterilCallInput,
   type AsterilClient,
+  type AsterilClientInput,
   type AsterilField,
   type AsterilPage,
   type AsterilRecord,
+  type AsterilTaskInput,
   type AsterilUser,
-  asterilClientSchema,
-  asterilFieldSchema,
-  asterilRecordSchema,
-  asterilUserSchema,
-  itemSchema,
-  pageSchema,
-} from './schemas.js';
+  clientsPage,
+  createdAnswer,
+  fieldsPage,
+  meAnswer,
+  recordsPage,
+} from './wire.js';
+
+/**
+ * The connector's HTTP declaration: the cabinet's API as base URL, the `Bearer` key, JSON, one
+ * budget per (cabinet, key) in the process at the assumed rate; the SDK builds the client.
+ */
+export function asterilHttp(config: AsterilConfig): HttpDeclaration {
+  return {
+    baseUrl: `${config.origin}${config.api.basePath}`,
+    account: config.origin,
+    credential: config.apiKey,
+    auth: { type: 'bearer', token: config.apiKey },
+    limits: { limit: config.rateLimit },
+    retry: { retries: config.retries },
+    headers: { accept: 'application/json' },
+    interpretResponse: interpretAsterilResponse,
+  };
+}
+
+/**
+ * Reads the assumed error body `{ message, errors?: { field: [messages] } }`: the field errors
+ * join the message. Status codes keep their usual meaning (401 auth, 403 permission, 404, 422
+ * validation, 429 throttled with `Retry-After`).
+ */
+export function interpretAsterilResponse(state: ResponseState): ResponseVerdict | undefined {
+  const { body } = state;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { message, errors } = body as { message?: unknown; errors?: unknown };
+  if (typeof message !== 'string') return undefined;
+  const details =
+    typeof errors === 'object' && errors !== null
+      ? Object.entries(errors).map(([field, texts]) => `${field}: ${[texts].flat().join(', ')}`)
+      : [];
+  return { message: details.length > 0 ? `${message} (${details.join('; ')})` : message };
+}
 
 /** Per-call options of {@link AsterilApi} methods. */
 export interface AsterilCallOptions {
   /** Cancels the request and its retries. */
   signal?: AbortSignal | undefined;
 }
-
-/** A Client as sent to `POST /clients`: never a responsible manager (set by hand in the CRM). */
-export interface AsterilClientInput {
-  /** The Client's name. */
-  name?: string;
-  /** The number, canonical (`380671234567`). */
-  phone: string;
-  /** Text fields by code: UTM tags and extra parameters. */
-  text_fields?: Readonly<Record<string, string>>;
-}
-
-/** A call as sent to `POST /calls`. */
-export interface AsterilCallInput {
-  /** The Client it is bound to. */
-  client_id?: number;
-  /** The client's number, canonical. */
-  phone: string;
-  /** `in` or `out`. */
-  direction: 'in' | 'out';
-  /** How it ended. */
-  status: 'answered' | 'missed' | 'busy' | 'failed';
-  /** Start, ISO 8601. */
-  started_at: string;
-  /** Talk time, seconds. */
-  duration_sec: number;
-  /** A recording that can be played and downloaded (answered calls). */
-  record_url?: string;
-  /** The call's id: looked up before create, refused twice. */
-  external_id: string;
-}
-
-/** A task as sent to `POST /tasks`. */
-export interface AsterilTaskInput {
-  /** The title. */
-  title: string;
-  /** Details. */
-  description?: string;
-  /** The Client it is bound to. */
-  client_id?: number;
-  /** Who does it: the manager whose key set up the integration. */
-  responsible_id: number;
-  /** Due, ISO 8601. */
-  due_at?: string;
-  /** The task type, e.g. `missed_call`. */
-  type: string;
-  /** The task's id: looked up before create. */
-  external_id: string;
-}
-
-const user = itemSchema(asterilUserSchema);
-const created = itemSchema(asterilRecordSchema);
-const clients = pageSchema(asterilClientSchema);
-const fields = pageSchema(asterilFieldSchema);
-const records = pageSchema(asterilRecordSchema);
 
 /**
  * A typed client of the assumed Asteril API v3 (see `contract.ts`): JSON bodies, `Bearer`
@@ -100,12 +89,12 @@ export class AsterilApi {
 
   /** `GET /me`: the key's user. */
   async me(options?: AsterilCallOptions): Promise<AsterilUser> {
-    return (await this.#get(this.#contract.paths.me, {}, user, options)).data;
+    return (await this.#get(this.#contract.paths.me, {}, meAnswer, options)).data;
   }
 
   /** `GET /client-fields`: every field of Clients, page after page. */
   clientFields(options?: AsterilCallOptions): AsyncGenerator<AsterilField, void, undefined> {
-    return this.#iterate(this.#contract.paths.clientFields, {}, fields, options);
+    return this.#iterate(this.#contract.paths.clientFields, {}, fieldsPage, options);
   }
 
   /** `GET /clients?phone=`: the Clients stored with exactly this form of a number. */
@@ -113,7 +102,7 @@ export class AsterilApi {
     phone: string,
     options?: AsterilCallOptions,
   ): AsyncGenerator<AsterilClient, void, undefined> {
-    return this.#iterate(this.#contract.paths.clients, { phone }, clients, options);
+    return this.#iterate(this.#contract.paths.clients, { phone }, clientsPage, options);
   }
 
   /** `POST /clients`. Not safe to repeat: look the number up first. */
@@ -149,7 +138,7 @@ export class AsterilApi {
 
   async #findByExternalId(path: string, externalId: string, options?: AsterilCallOptions) {
     const query = { external_id: externalId, per_page: this.#contract.perPage, page: 1 };
-    const page = await this.#get(path, query, records, options);
+    const page = await this.#get(path, query, recordsPage, options);
     return page.data.find((record) => record.external_id === externalId);
   }
 
@@ -181,7 +170,7 @@ export class AsterilApi {
   }
 
   async #post(path: string, json: object, idempotent: boolean, options?: AsterilCallOptions) {
-    const request = { method: 'POST' as const, path, json, schema: created, idempotent };
+    const request = { method: 'POST' as const, path, json, schema: createdAnswer, idempotent };
     return (await this.#http.request({ ...request, signal: options?.signal })).data;
   }
 }

@@ -1,8 +1,9 @@
 import { lenient } from '@crossline/core/sdk';
 import { z } from 'zod';
 
-// Every schema here takes `null` for absent (`lenient`): a field the CRM has no value for may
-// come as `null` or not at all.
+// The assumed Asteril API v3's requests and answers (see `contract.ts`). Every answer schema
+// takes `null` for absent (`lenient`): a field the CRM has no value for may come as `null` or
+// not at all; fields it does not know are kept.
 
 /** The key's user: the manager the integration acts as. */
 export const asterilUserSchema = lenient(
@@ -114,3 +115,66 @@ export interface AsterilPage<Item> {
       }
     | undefined;
 }
+
+// Requests.
+
+/** A Client as sent to `POST /clients`: never a responsible manager (set by hand in the CRM). */
+export interface AsterilClientInput {
+  /** The Client's name. */
+  name?: string;
+  /** The number, canonical (`380671234567`). */
+  phone: string;
+  /** Text fields by code: UTM tags and extra parameters. */
+  text_fields?: Readonly<Record<string, string>>;
+}
+
+/** A call as sent to `POST /calls`. */
+export interface AsterilCallInput {
+  /** The Client it is bound to. */
+  client_id?: number;
+  /** The client's number, canonical. */
+  phone: string;
+  /** `in` or `out`. */
+  direction: 'in' | 'out';
+  /** How it ended. */
+  status: 'answered' | 'missed' | 'busy' | 'failed';
+  /** Start, ISO 8601. */
+  started_at: string;
+  /** Talk time, seconds. */
+  duration_sec: number;
+  /** A recording that can be played and downloaded (answered calls). */
+  record_url?: string;
+  /** The call's id: looked up before create, refused twice. */
+  external_id: string;
+}
+
+/** A task as sent to `POST /tasks`. */
+export interface AsterilTaskInput {
+  /** The title. */
+  title: string;
+  /** Details. */
+  description?: string;
+  /** The Client it is bound to. */
+  client_id?: number;
+  /** Who does it: the manager whose key set up the integration. */
+  responsible_id: number;
+  /** Due, ISO 8601. */
+  due_at?: string;
+  /** The task type, e.g. `missed_call`. */
+  type: string;
+  /** The task's id: looked up before create. */
+  external_id: string;
+}
+
+// Answers, as `AsterilApi` reads them.
+
+/** `GET /me`: `{ data: user }`. */
+export const meAnswer = itemSchema(asterilUserSchema);
+/** `POST /clients|calls|tasks`: `{ data: { id, … } }`. */
+export const createdAnswer = itemSchema(asterilRecordSchema);
+/** `GET /clients?phone=`: a page of Clients. */
+export const clientsPage = pageSchema(asterilClientSchema);
+/** `GET /client-fields`: a page of fields. */
+export const fieldsPage = pageSchema(asterilFieldSchema);
+/** `GET /calls|tasks?external_id=`: a page of records. */
+export const recordsPage = pageSchema(asterilRecordSchema);
