@@ -6,6 +6,8 @@ export {
   type ActionsFor,
   type ActionTypes,
   type ConnectorWith,
+  contactLookupSchema,
+  foundContactSchema,
   type ImplementedAction,
   type ImplementsActions,
   type InputFor,

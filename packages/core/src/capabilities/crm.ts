@@ -42,6 +42,19 @@ export type ContactLookup =
       readonly ids: readonly string[];
     };
 
+/** {@link FoundContact} as a schema: the `output` of a CRM connector's `contacts.upsert`. */
+export const foundContactSchema: z.ZodType<FoundContact> = z.object({
+  id: z.string(),
+  phones: z.array(z.string()).readonly(),
+});
+
+/** {@link ContactLookup} as a schema: the `output` of a CRM connector's `contacts.findByPhone`. */
+export const contactLookupSchema: z.ZodType<ContactLookup> = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('found'), contact: foundContactSchema }),
+  z.object({ status: z.literal('none') }),
+  z.object({ status: z.literal('ambiguous'), ids: z.array(z.string()).readonly() }),
+]);
+
 /**
  * The CRM capability: the actions every CRM connector (retailCRM, Asteril …) implements, by
  * name, with what each takes and resolves with. Pipelines such as `callTrackingPipeline` accept
