@@ -8,6 +8,8 @@ import { LruCache } from '../util/lru-cache.js';
  */
 export class ConnectorMemory {
   readonly #entries = new LruCache<string, { value: unknown; until: number }>(1_000);
+  /** Loads under way by key: concurrent callers share one; `clear()` forgets them. */
+  readonly #loading = new Map<string, Promise<unknown>>();
 
   /** The value remembered under `key`, unless it expired. */
   get<T>(key: string): T | undefined {
@@ -24,22 +26,34 @@ export class ConnectorMemory {
   /** Forgets one entry. */
   delete(key: string): void {
     this.#entries.set(key, { value: undefined, until: 0 });
+    this.#loading.delete(key);
   }
 
   /** Forgets everything. */
   clear(): void {
     this.#entries.clear();
+    this.#loading.clear();
   }
 
   /**
-   * The value under `key`, or the one `load` resolves with, remembered for `ttlMs`; a failed
-   * load is not remembered.
+   * The value under `key`, or the one `load` resolves with, remembered for `ttlMs`; callers
+   * that ask while it loads share that one load. A failed load is not remembered, nor one that
+   * `clear()` or `delete()` overtook (it may have used the options just replaced).
    */
   async remember<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
     const known = this.get<T>(key);
     if (known !== undefined) return known;
-    const value = await load();
-    this.set(key, value, ttlMs);
-    return value;
+    const pending = this.#loading.get(key);
+    if (pending) return pending as Promise<T>;
+    const loading: Promise<T> = load()
+      .then((value) => {
+        if (this.#loading.get(key) === loading) this.set(key, value, ttlMs);
+        return value;
+      })
+      .finally(() => {
+        if (this.#loading.get(key) === loading) this.#loading.delete(key);
+      });
+    this.#loading.set(key, loading);
+    return loading;
   }
 }
