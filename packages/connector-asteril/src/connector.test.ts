@@ -1,57 +1,7 @@
-import {
-  type CallInput,
-  type ConnectorWarning,
-  createHub,
-  type Hub,
-  MemoryReplayStore,
-} from '@crossline/core';
-import { type AsterilSimulator, startAsterilSimulator } from '@crossline/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import { asteril, asterilCallTracking } from './connector.js';
-import type { AsterilOptions } from './options.js';
+import { describe, expect, it } from 'vitest';
+import { call, useAsterilHub } from './__fixtures__/hub.js';
 
-let crm: AsterilSimulator | undefined;
-let hub: Hub | undefined;
-afterEach(async () => {
-  await hub?.stop();
-  hub = undefined;
-  await crm?.close();
-  crm = undefined;
-});
-
-async function setup(overrides: Partial<AsterilOptions> = {}) {
-  crm = await startAsterilSimulator({ rateLimit: 50 });
-  const connector = asteril({
-    id: 'crm',
-    url: crm.url,
-    allowLoopback: true,
-    apiKey: crm.apiKey,
-    rateLimit: 50,
-    fieldMap: { 'customFields.landing': 'landing_page' },
-    ...overrides,
-  });
-  hub = createHub({ store: new MemoryReplayStore(), timeZone: 'Europe/Kyiv' });
-  const warnings: ConnectorWarning[] = [];
-  hub.on('warning', (warning) => warnings.push(warning));
-  hub.register(connector).pipeline(asterilCallTracking(connector));
-  await hub.start();
-  await connector.activate();
-  return { crm, hub, connector, warnings };
-}
-
-function call(index: number, overrides: Partial<CallInput> = {}): CallInput {
-  return {
-    id: `call-${index}`,
-    direction: 'incoming',
-    result: 'answered',
-    from: '067 123 45 67',
-    to: '0441112233',
-    startedAt: '2026-11-23T10:15:00+02:00',
-    durationSec: 95,
-    recordingUrl: `https://records.example/${index}.mp3`,
-    ...overrides,
-  };
-}
+const setup = useAsterilHub();
 
 describe('Asteril connector against the simulator', () => {
   it('a new caller becomes a Client with UTM and extra parameters in text fields, and no responsible', async () => {
@@ -174,7 +124,8 @@ describe('Asteril connector against the simulator', () => {
     expect(crm.state.calls.map((entry) => entry.client_id)).toEqual([null]);
     expect(warnings[0]).toMatchObject({
       action: 'contacts.findByPhone',
-      details: { clientIds: [first.id, second.id] },
+      message: expect.stringContaining(`(ids ${first.id}, ${second.id})`),
+      details: { phone: '380671234567', ids: [String(first.id), String(second.id)] },
     });
   });
 
