@@ -65,8 +65,8 @@ export function normalizeAuth(auth: HttpAuth | undefined): HttpAuth | undefined 
 
 /**
  * Every form of the credentials that may appear anywhere, to redact: as given and trimmed,
- * and for basic auth the base64 `user:password` of both. The redactor adds the URL-encoded
- * forms of each.
+ * and for basic auth the base64 `user:password` of both. The redactor matches each in every
+ * encoding a vendor may echo it in (URL-encoded, JSON-escaped, HTML-escaped).
  */
 export function secretForms(auth: HttpAuth | undefined, extra: readonly string[] = []): string[] {
   const forms = new Set<string>();

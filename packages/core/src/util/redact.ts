@@ -1,3 +1,5 @@
+import { secretPattern } from './secret-pattern.js';
+
 /** The text that stands in for a secret wherever one would have appeared. */
 export const REDACTED = '[REDACTED]';
 
@@ -17,11 +19,13 @@ export function isSecretKey(name: string): boolean {
 
 /**
  * Scrubs known secret values from text and structures. Built once per client from the
- * credentials it holds, so a vendor that echoes the key back in an error message, or a token
- * that sits in a URL path, is still redacted.
+ * credentials it holds, so a vendor that echoes the key back in an error message — as is,
+ * URL-encoded, JSON-escaped (`\/`, `\"`, `\uXXXX`) or HTML-escaped (`&amp;`, `&#x2F;`) — or
+ * a token that sits in a URL path, is still redacted.
  */
 export class SecretRedactor {
-  readonly #needles: readonly string[];
+  /** One pattern per secret (every encoding of it), longest secret first. */
+  readonly #patterns: readonly RegExp[];
 
   /**
    * @param secrets - the secret values to scrub. Values shorter than six characters are not
@@ -29,23 +33,17 @@ export class SecretRedactor {
    *   never writes headers or bodies to logs or errors, where such values would travel.
    */
   constructor(secrets: readonly string[] = []) {
-    const needles = new Set<string>();
-    for (const secret of secrets) {
-      if (secret.length < minimumSecretLength) continue;
-      needles.add(secret);
-      needles.add(encodeURIComponent(secret));
-      needles.add(new URLSearchParams({ s: secret }).toString().slice(2));
-    }
     // Longest first, so a secret that contains another is replaced whole.
-    this.#needles = [...needles].sort((a, b) => b.length - a.length);
+    this.#patterns = [...new Set(secrets)]
+      .filter((secret) => secret.length >= minimumSecretLength)
+      .sort((a, b) => b.length - a.length)
+      .map(secretPattern);
   }
 
-  /** Replaces every occurrence of a known secret value in `text`. */
+  /** Replaces every occurrence of a known secret value, in any encoding, in `text`. */
   text(text: string): string {
     let result = text;
-    for (const needle of this.#needles) {
-      if (result.includes(needle)) result = result.split(needle).join(REDACTED);
-    }
+    for (const pattern of this.#patterns) result = result.replace(pattern, REDACTED);
     return result;
   }
 
