@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, setupOnSimulator as setup, stopSimulator } from './__fixtures__/simulator.js';
-import { requiredMethods } from './permissions.js';
+import { requiredMethods } from './verify.js';
 
 afterEach(stopSimulator);
 

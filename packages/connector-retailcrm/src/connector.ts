@@ -1,64 +1,29 @@
-import { AuthError } from '@crossline/core';
-import { defineConnector, type VerifyChecks } from '@crossline/core/sdk';
-import { retailcrmActions } from './actions.js';
-import { integrationModule, listManagers, registerModule } from './activation.js';
-import { RetailcrmClient } from './client.js';
-import { createRetailcrmHttp } from './http.js';
-import { type RetailcrmConfig, retailcrmOptionsSchema } from './options.js';
-import { canCall, missingRights } from './permissions.js';
+import { type ConnectorFactory, defineConnector } from '@crossline/core/sdk';
+import type { z } from 'zod';
+import { type RetailcrmActions, retailcrmActions } from './actions/index.js';
+import { RetailcrmApi } from './api.js';
+import { retailcrmHttp } from './api-http.js';
+import { registerModule, unregisterModule } from './lib/activation.js';
+import { type RetailcrmConfig, type RetailcrmOptions, retailcrmOptionsSchema } from './options.js';
+import { verify } from './verify.js';
 
 /**
- * "Check connection" through `GET /api/credentials`: the key works, and what it lacks of the
- * methods the connector needs — granted by the methods it lists or by its scopes (a scope-based
- * key lists no methods); a key that cannot see the shop is a problem too, and so are the admin
- * and the linked employees when the key can read users.
+ * The connector's `config`: the options ({@link RetailcrmOptions}) validated, with their
+ * defaults, the portal's origin and the module code. A local alias so that TypeDoc inlines it
+ * (`@inline` is not read through an import): the package exports no config type.
+ * @inline
  */
-async function verify({
-  client,
-  config,
-}: {
-  client: RetailcrmClient;
-  config: RetailcrmConfig;
-}): Promise<VerifyChecks> {
-  // A rejected key throws: core's verify() reports it as credentials not valid.
-  const answer = await client.credentials();
-  const missingPermissions = missingRights(answer);
-  const problems: string[] = [];
-  if (answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)) {
-    problems.push(`the key cannot see the shop ${config.site}`);
-  }
-  if (canCall(answer, '/api/users')) problems.push(...(await peopleProblems(client, config)));
-  return { reachable: true, credentialsValid: true, missingPermissions, problems };
-}
+type Config = RetailcrmConfig;
 
-/** The admin must exist; every linked employee must be an active manager; one is senior. */
-async function peopleProblems(client: RetailcrmClient, config: RetailcrmConfig): Promise<string[]> {
-  const problems: string[] = [];
-  const email = config.adminEmail.toLowerCase();
-  const { users } = await client.listUsers({ filter: { email }, limit: 20 });
-  if (!users.some((user) => user.email?.toLowerCase() === email && user.active !== false)) {
-    problems.push(`no active CRM user has the admin e-mail ${config.adminEmail}`);
-  }
-  if (config.employees.length === 0) return problems;
-  const managers = new Set((await listManagers(client)).map((user) => user.id));
-  for (const link of config.employees) {
-    if (!managers.has(link.userId)) {
-      problems.push(
-        `employee ${link.employeeId}: CRM user ${link.userId} is not an active manager`,
-      );
-    }
-  }
-  if (!config.employees.some((link) => link.senior)) {
-    problems.push('no senior manager: unroutable calls and tasks go to the admin');
-  }
-  return problems;
-}
+// The factory is typed for the host: what it takes (options), what `config` holds, the actions;
+// the vendor client is the connector's own business (`unknown`).
 
 /**
  * The retailCRM / Simla.com connector: call tracking into the CRM. Actions:
  * `contacts.findByPhone`, `contacts.upsert`, `calls.log`, `calls.event`, `tasks.create`,
- * `orders.create`. Activation registers the telephony integration module (with the linked
- * employees' extensions); deactivation switches it off. Options are validated at once.
+ * `orders.create` ({@link RetailcrmActions}). Activation registers the telephony integration
+ * module (with the linked employees' extensions); deactivation switches it off. Options
+ * ({@link RetailcrmOptions}) are validated at once.
  *
  * @throws `ConfigError` (from `@crossline/core`) naming every invalid option
  * @example
@@ -66,28 +31,27 @@ async function peopleProblems(client: RetailcrmClient, config: RetailcrmConfig):
  * const crm = retailcrm({
  *   id: 'shop-crm',
  *   url: 'https://my-shop.retailcrm.ru',
- *   apiKey: process.env.RETAILCRM_KEY,
+ *   apiKey: process.env.RETAILCRM_KEY ?? '',
  *   site: 'my-shop',
  *   adminEmail: 'owner@my-shop.example',
  *   employees: [{ employeeId: 'op-7', userId: 12, code: '101', senior: true }],
  * });
- * hub.register(crm).pipeline(callTrackingPipeline({ connector: crm.id }));
+ * hub.register(crm).pipeline(callTrackingPipeline({ connector: crm }));
  * ```
  */
-export const retailcrm = defineConnector({
+export const retailcrm: ConnectorFactory<
+  z.ZodType<Config, RetailcrmOptions>,
+  unknown,
+  RetailcrmActions,
+  Record<never, never>
+> = defineConnector({
   vendor: 'retailcrm',
   configSchema: retailcrmOptionsSchema,
-  createClient: (config: RetailcrmConfig, context) =>
-    new RetailcrmClient(createRetailcrmHttp(config, context), config.site),
+  http: retailcrmHttp,
+  createClient: (config, { http }) => new RetailcrmApi(http, config.site),
+  timeZone: (config) => config.timeZone,
   verify,
-  onActivate: async ({ client, config }) => registerModule(client, config),
-  onDeactivate: async ({ client, config }) => {
-    try {
-      await client.editIntegrationModule(integrationModule(config, false));
-    } catch (error) {
-      // A rejected key cannot switch the module off; deactivating must still work.
-      if (!AuthError.isInstance(error)) throw error;
-    }
-  },
+  onActivate: ({ client, config }) => registerModule(client, config),
+  onDeactivate: ({ client, config }) => unregisterModule(client, config),
   actions: retailcrmActions,
 });

@@ -1,9 +1,9 @@
 import { ConfigError } from '@crossline/core';
 import { describe, expect, it } from 'vitest';
 import { options } from './__fixtures__/config.js';
+import { interpretRetailcrmResponse } from './api-http.js';
 import { retailcrm } from './connector.js';
-import { interpretRetailcrmResponse } from './http.js';
-import { normalizePortalUrl } from './portal.js';
+import { normalizePortalUrl } from './lib/portal.js';
 
 describe('portal URL', () => {
   it.each([

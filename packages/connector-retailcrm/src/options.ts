@@ -1,16 +1,19 @@
-import { type PhoneCountry, phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
+import { phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
 import { z } from 'zod';
-import { normalizePortalUrl } from './portal.js';
+import { normalizePortalUrl } from './lib/portal.js';
 
 /** A host employee linked to a CRM user (an active member of the Managers group). */
-export const employeeLinkSchema = z.strictObject({
+const employeeLinkSchema = z.strictObject({
   /** The host's id of the employee (a call's `employee.id`). */
   employeeId: z.string().min(1),
   /** The CRM user's id. */
   userId: z.number().int().positive(),
   /** The user's extension code in the telephony module (`additionalCodes`). */
   code: z.string().min(1).optional(),
-  /** The senior manager: gets every call and task that can't be routed to someone else. */
+  /**
+   * The senior manager: gets every call and task that can't be routed to someone else.
+   * @defaultValue false
+   */
   senior: z.boolean().optional(),
 });
 
@@ -18,7 +21,7 @@ export const employeeLinkSchema = z.strictObject({
 export type EmployeeLink = z.output<typeof employeeLinkSchema>;
 
 /** How the telephony integration module shows in the CRM. */
-export const moduleSettingsSchema = z.strictObject({
+const moduleSettingsSchema = z.strictObject({
   /** The name in the CRM's marketplace list. @defaultValue 'crossline' */
   name: z.string().min(1).default('crossline'),
   /** An SVG logo URL. */
@@ -33,7 +36,7 @@ export const moduleSettingsSchema = z.strictObject({
   changeUserStatusUrl: z.url().optional(),
   /** The id the CRM sends back with those requests, so the host knows the account. */
   clientId: z.string().min(1).optional(),
-  /** The host's tracking numbers per shop, shown in the CRM. */
+  /** The host's tracking numbers per shop, shown in the CRM. @defaultValue `[]` */
   externalPhones: z
     .array(
       z.strictObject({
@@ -47,15 +50,15 @@ export const moduleSettingsSchema = z.strictObject({
 });
 
 /** What the options schema adds: the portal's origin and the module code. */
-export interface PortalDerived {
+interface PortalDerived {
   /** The portal's origin, e.g. `https://shop.retailcrm.ru`; the API is under `/api`. */
   readonly origin: string;
   /** The module's code, given or `<integrationCode>-<site>`. */
   readonly moduleCode: string;
 }
 
-/** Options of the retailCRM connector. */
-export const retailcrmOptionsSchema = z
+/** Options of the retailCRM connector: see {@link retailcrmOptionsSchema}. */
+const optionsSchema = z
   .object({
     /** The portal address, e.g. `https://my-shop.retailcrm.ru`. */
     url: z.string().min(1),
@@ -69,13 +72,19 @@ export const retailcrmOptionsSchema = z
     integrationCode: z.string().min(1).default('crossline'),
     /** The module's code in this CRM. @defaultValue `<integrationCode>-<site>` */
     moduleCode: z.string().min(1).optional(),
-    /** How the module shows in the CRM. */
+    /**
+     * How the module shows in the CRM.
+     * @defaultValue `{ name: 'crossline', externalPhones: [] }`
+     */
     module: moduleSettingsSchema.default({ name: 'crossline', externalPhones: [] }),
     /** The account's time zone: dates are sent in it (UNCERTAIN). @defaultValue 'Europe/Kyiv' */
     timeZone: timeZoneSchema.default('Europe/Kyiv'),
     /** The country of numbers written without a country code. @defaultValue 'UA' */
     defaultCountry: phoneCountrySchema.default('UA'),
-    /** How many forms of a number a customer search tries (`380…`, `+380…`, `0…`). @defaultValue 3 */
+    /**
+     * How many forms of a number a customer search tries (`380…`, `+380…`, `0…`).
+     * @defaultValue 3
+     */
     lookupVariants: z.number().int().min(1).max(16).default(3),
     /** Requests per second per key. @defaultValue `{ general: 10, telephony: 40 }` */
     rateLimits: z
@@ -86,19 +95,23 @@ export const retailcrmOptionsSchema = z
         telephony: z.number().positive().default(40),
       })
       .default({ general: 10, telephony: 40 }),
-    /** Host employees linked to CRM users; at most one is the senior manager. */
+    /** Host employees linked to CRM users; at most one is the senior manager. @defaultValue `[]` */
     employees: z.array(employeeLinkSchema).default([]),
     /**
      * Where a contact's custom fields, UTM tags and extra call parameters go: canonical path →
      * customer path, e.g. `{ 'customFields.landing': 'customFields.landing_page' }`. Fields not
      * in the map are not sent (a custom field the CRM does not have would fail the request).
+     * @defaultValue `{}`
      */
     customFields: z.record(z.string(), z.string()).default({}),
     /** The order method code of orders created for calls, e.g. `phone`. */
     orderMethod: z.string().min(1).optional(),
-    /** Self-hosted ("box") portal hosts to accept. */
+    /** Self-hosted ("box") portal hosts to accept. @defaultValue `[]` */
     customDomains: z.array(z.string().min(1)).default([]),
-    /** Accept a loopback `http` portal: only for the simulator in tests and demos. */
+    /**
+     * Accept a loopback `http` portal: only for the simulator in tests and demos.
+     * @defaultValue false
+     */
     allowLoopback: z.boolean().default(false),
     /** Call pop-ups older than this are skipped (a replay after an outage). @defaultValue 120 */
     popupMaxAgeSec: z.number().int().positive().default(120),
@@ -134,16 +147,27 @@ export const retailcrmOptionsSchema = z
       context.addIssue({ code: 'custom', path: ['employees'], message: 'an employee twice' });
     }
   })
-  .transform((options): typeof options & PortalDerived => ({
+  .transform((options): Omit<typeof options, 'moduleCode'> & PortalDerived => ({
     ...options,
     origin: (normalizePortalUrl(options.url, options) as { origin: string }).origin,
     moduleCode: options.moduleCode ?? `${options.integrationCode}-${options.site}`,
   }));
 
-/** Options of the retailCRM connector, as given. */
-export type RetailcrmOptions = z.input<typeof retailcrmOptionsSchema>;
-/** Options of the retailCRM connector, validated, with defaults and the portal's origin. */
-export type RetailcrmConfig = z.output<typeof retailcrmOptionsSchema>;
+/**
+ * Options of the retailCRM connector, as given to {@link retailcrm}: validated at once, a bad one
+ * throws a `ConfigError` naming it (never echoing the key).
+ * @interface
+ */
+export type RetailcrmOptions = z.input<typeof optionsSchema>;
+/**
+ * Options of the retailCRM connector, validated, with defaults and the portal's origin.
+ * @inline
+ */
+export interface RetailcrmConfig extends z.output<typeof optionsSchema> {}
 
-/** A country code of the phone metadata, e.g. `UA`. */
-export type Country = PhoneCountry;
+/**
+ * The options' schema, typed by what it takes ({@link RetailcrmOptions}) and gives
+ * ({@link RetailcrmConfig}): unknown nested keys are refused, the portal URL is checked, the
+ * module code and the senior manager are cross-checked, and the portal's origin is derived.
+ */
+export const retailcrmOptionsSchema: z.ZodType<RetailcrmConfig, RetailcrmOptions> = optionsSchema;

@@ -1,11 +1,41 @@
 import { retailcrmScopes } from '@crossline/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupOnSimulator as setup, stopSimulator } from './__fixtures__/simulator.js';
-import { requiredMethods } from './permissions.js';
+import { retailcrmActions } from './actions/index.js';
+import { requiredMethods } from './verify.js';
 
 afterEach(stopSimulator);
 
 const scopedKey = 'scoped-key-0123456789';
+
+describe('the methods retailCRM verify() checks', () => {
+  it("are the integration brief's list: every action's declared permissions plus activation's and verify()'s own", () => {
+    expect(requiredMethods).toEqual([
+      '/api/customers',
+      '/api/customers/create',
+      '/api/customers/{externalId}',
+      '/api/customers/{externalId}/edit',
+      '/api/integration-modules/{code}',
+      '/api/integration-modules/{code}/edit',
+      '/api/orders',
+      '/api/orders/create',
+      '/api/reference/status-groups',
+      '/api/tasks',
+      '/api/tasks/create',
+      '/api/telephony/call/event',
+      '/api/telephony/calls/upload',
+      '/api/telephony/manager',
+      '/api/user-groups',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/users/{id}/status',
+    ]);
+    for (const action of Object.values(retailcrmActions)) {
+      expect(action.permissions?.length).toBeGreaterThan(0);
+      for (const method of action.permissions ?? []) expect(requiredMethods).toContain(method);
+    }
+  });
+});
 
 describe('retailCRM verify() with scope-based keys', () => {
   it('passes a key that has every scope it needs and lists no credentials', async () => {

@@ -1,6 +1,6 @@
-import { silentLogger } from '@crossline/core';
-import { RetailcrmClient } from '../client.js';
-import { createRetailcrmHttp } from '../http.js';
+import { createVendorHttpClient } from '@crossline/core/sdk';
+import { RetailcrmApi } from '../api.js';
+import { retailcrmHttp } from '../api-http.js';
 import { type RetailcrmOptions, retailcrmOptionsSchema } from '../options.js';
 
 /** A fake key long enough to be redacted everywhere. */
@@ -17,13 +17,9 @@ export function options(overrides: Partial<RetailcrmOptions> = {}): RetailcrmOpt
   };
 }
 
-/** A client for those options, without retries so a test sees each request once. */
-export function client(overrides: Partial<RetailcrmOptions> = {}): RetailcrmClient {
+/** The vendor API for those options, without retries so a test sees each request once. */
+export function api(overrides: Partial<RetailcrmOptions> = {}): RetailcrmApi {
   const config = retailcrmOptionsSchema.parse(options({ retries: 0, ...overrides }));
-  const http = createRetailcrmHttp(config, {
-    connectorId: 'test',
-    logger: silentLogger,
-    onThrottled: () => {},
-  });
-  return new RetailcrmClient(http, config.site);
+  const http = createVendorHttpClient({ vendor: 'retailcrm', ...retailcrmHttp(config) });
+  return new RetailcrmApi(http, config.site);
 }

@@ -13,7 +13,7 @@ import type { RetailcrmOptions } from '../options.js';
 const running: { crm?: RetailcrmSimulator; hub?: Hub } = {};
 
 /** Options of {@link setupOnSimulator}: the connector's, plus the core setting of replays. */
-export type SetupOptions = Partial<RetailcrmOptions> & { replayOnReactivate?: boolean };
+type SetupOptions = Partial<RetailcrmOptions> & { replayOnReactivate?: boolean };
 
 /**
  * A retailCRM simulator, a connector on it (two linked managers: Olena 101, the senior, and

@@ -1,8 +1,8 @@
-import { ConfigError } from '@crossline/core';
-import type { RetailcrmClient } from './client.js';
-import type { RetailcrmConfig } from './options.js';
-import type { RetailcrmUser } from './schemas.js';
-import type { RetailcrmIntegrationModule } from './wire-types.js';
+import { AuthError, ConfigError } from '@crossline/core';
+import type { RetailcrmApi } from '../api.js';
+import type { RetailcrmConfig } from '../options.js';
+import type { RetailcrmUser } from '../wire-crm.js';
+import type { RetailcrmIntegrationModule } from '../wire-requests.js';
 
 /** The telephony module as this connector registers it; `active` switches it on or off. */
 export function integrationModule(
@@ -40,7 +40,7 @@ export function integrationModule(
 /**
  * The CRM users who may be linked: active members of a managers group. Every page is read.
  */
-export async function listManagers(client: RetailcrmClient): Promise<RetailcrmUser[]> {
+export async function listManagers(client: RetailcrmApi): Promise<RetailcrmUser[]> {
   const managers: RetailcrmUser[] = [];
   for await (const user of client.iterateUsers({ isManager: true, active: true })) {
     if (user.active !== false && user.isManager !== false) managers.push(user);
@@ -54,10 +54,7 @@ export async function listManagers(client: RetailcrmClient): Promise<RetailcrmUs
  * CRM's marketplace list.
  * @throws `ConfigError` naming the employees linked to users who are not active managers
  */
-export async function registerModule(
-  client: RetailcrmClient,
-  config: RetailcrmConfig,
-): Promise<void> {
+export async function registerModule(client: RetailcrmApi, config: RetailcrmConfig): Promise<void> {
   if (config.employees.length > 0) {
     const managers = new Set((await listManagers(client)).map((user) => user.id));
     const wrong = config.employees.filter((link) => !managers.has(link.userId));
@@ -74,4 +71,19 @@ export async function registerModule(
     }
   }
   await client.editIntegrationModule(integrationModule(config, true));
+}
+
+/**
+ * Deactivation: switches the telephony module off. A key the CRM rejects cannot switch it off,
+ * and deactivating must still work then.
+ */
+export async function unregisterModule(
+  client: RetailcrmApi,
+  config: RetailcrmConfig,
+): Promise<void> {
+  try {
+    await client.editIntegrationModule(integrationModule(config, false));
+  } catch (error) {
+    if (!AuthError.isInstance(error)) throw error;
+  }
 }

@@ -1,37 +1,26 @@
 /**
- * The API methods the connector needs, in the notation of `GET /api/credentials`: users
- * (list, get, status), user groups, the telephony manager, customers (list, get, create, edit),
- * orders (list, create), tasks (list, create), status groups, the integration module (get,
- * edit), and the two telephony methods the call log and pop-ups use.
+ * The methods the integration needs beyond its actions' own (each action declares its
+ * `permissions`), in the notation of `GET /api/credentials`: the telephony module (read,
+ * register) and the users it links — managers, the admin, user groups, a user and their status —
+ * which activation and `verify()` read, and the order status groups. Together with the actions'
+ * methods they make the method list of the integration's brief.
  */
-export const requiredMethods: readonly string[] = [
+export const integrationMethods: readonly string[] = [
   '/api/users',
   '/api/users/{id}',
   '/api/users/{id}/status',
   '/api/user-groups',
-  '/api/telephony/manager',
-  '/api/customers',
-  '/api/customers/{externalId}',
-  '/api/customers/create',
-  '/api/customers/{externalId}/edit',
-  '/api/orders',
-  '/api/orders/create',
-  '/api/tasks',
-  '/api/tasks/create',
   '/api/reference/status-groups',
   '/api/integration-modules/{code}',
   '/api/integration-modules/{code}/edit',
-  '/api/telephony/call/event',
-  '/api/telephony/calls/upload',
 ];
 
 /**
- * The scope of a scope-based key that grants each of the {@link requiredMethods}:
- * `<resource>_read` for reading, `<resource>_write` for creating and editing. The scope names
- * are the vendor's (fact sheet); which scope grants which method is inferred from the names
- * (UNCERTAIN).
+ * The scope of a scope-based key that grants each method: `<resource>_read` for reading,
+ * `<resource>_write` for creating and editing. The scope names are the vendor's (fact sheet);
+ * which scope grants which method is inferred from the names (UNCERTAIN).
  */
-export const methodScopes: Readonly<Record<string, string>> = {
+const methodScopes: Readonly<Record<string, string>> = {
   '/api/users': 'user_read',
   '/api/users/{id}': 'user_read',
   '/api/users/{id}/status': 'user_write',
@@ -53,7 +42,7 @@ export const methodScopes: Readonly<Record<string, string>> = {
 };
 
 /** What a key may do, from `GET /api/credentials`: methods, scopes or both. */
-export interface KeyRights {
+interface KeyRights {
   /** Methods the key lists. */
   readonly credentials: readonly string[];
   /** Scopes the key has. */
@@ -69,12 +58,12 @@ export function canCall(rights: KeyRights, method: string): boolean {
 }
 
 /**
- * What the key lacks of the {@link requiredMethods}, by the vendor's names: the methods
- * themselves for a key that lists methods, the scopes to add for a scope-based key (one that
- * lists no methods), each named once.
+ * What the key lacks of the `required` methods, by the vendor's names: the methods themselves
+ * for a key that lists methods, the scopes to add for a scope-based key (one that lists no
+ * methods), each named once.
  */
-export function missingRights(rights: KeyRights): string[] {
-  const missing = requiredMethods.filter((method) => !canCall(rights, method));
+export function missingRights(rights: KeyRights, required: readonly string[]): string[] {
+  const missing = required.filter((method) => !canCall(rights, method));
   if (rights.credentials.length > 0) return missing;
   return [...new Set(missing.map((method) => methodScopes[method] ?? method))];
 }

@@ -5,7 +5,7 @@ import { type AccountUrlCheck, checkAccountUrl } from '@crossline/core/sdk';
  * vendor serves the current list at runtime, so a static list may go stale (UNCERTAIN): add
  * a domain with the `customDomains` option.
  */
-export const retailcrmSaasDomains: readonly string[] = [
+const retailcrmSaasDomains: readonly string[] = [
   'retailcrm.ru',
   'retailcrm.pro',
   'retailcrm.es',
@@ -14,7 +14,7 @@ export const retailcrmSaasDomains: readonly string[] = [
 ];
 
 /** Options of {@link normalizePortalUrl}. */
-export interface PortalUrlOptions {
+interface PortalUrlOptions {
   /** Self-hosted ("box") hosts accepted as they are, e.g. `crm.my-shop.com`. */
   customDomains?: readonly string[] | undefined;
   /** Accept a loopback `http` portal: only for a simulator in tests and demos. */

@@ -1,5 +1,5 @@
 import type { EmployeeRef } from '@crossline/core/model';
-import type { EmployeeLink } from './options.js';
+import type { EmployeeLink } from '../options.js';
 
 /** Who in the CRM gets a call or a task. */
 export interface Route {
@@ -23,4 +23,18 @@ export function routeEmployee(
   if (linked) return { userId: linked.userId, code: linked.code, fallback: false };
   const senior = links.find((link) => link.senior);
   return senior ? { userId: senior.userId, code: senior.code, fallback: true } : undefined;
+}
+
+/**
+ * The host employee linked to the CRM user who handled a call or holds a task — by extension
+ * code first, then by user id; `undefined` when nobody linked is.
+ */
+export function linkedEmployee(
+  user: { readonly userId?: number | undefined; readonly code?: string | undefined },
+  links: readonly EmployeeLink[],
+): string | undefined {
+  const byCode =
+    user.code === undefined ? undefined : links.find((link) => link.code === user.code);
+  const byId = links.find((link) => user.userId !== undefined && link.userId === user.userId);
+  return (byCode ?? byId)?.employeeId;
 }

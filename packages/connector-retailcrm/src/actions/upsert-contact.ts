@@ -1,57 +1,59 @@
-import { type FoundContact, VendorError } from '@crossline/core';
-import type { Contact } from '@crossline/core/model';
+import type { FoundContact } from '@crossline/core';
+import { type Contact, contactSchema, type PhoneCountry } from '@crossline/core/model';
 import { isSameNumber } from '@crossline/core/phone';
-import { lookupCustomer, type RetailcrmActionContext, toContactLookup } from './action-context.js';
-import { toCustomer, toRetailcrmPhone } from './mappers.js';
-import type { Country } from './options.js';
-import type { RetailcrmCustomer } from './schemas.js';
-import type { RetailcrmCustomerInput } from './wire-types.js';
-
-/** `contacts.findByPhone`: the one customer with this number in any typed form. */
-export async function findContactByPhone(
-  { phone }: { phone: string },
-  context: RetailcrmActionContext,
-) {
-  return toContactLookup(await lookupCustomer(context, phone), context, phone);
-}
+import { type ActionDefinition, foundContactSchema } from '@crossline/core/sdk';
+import type { RetailcrmApi } from '../api.js';
+import { crmKit, searchMethods } from '../lib/crm-kit.js';
+import { contactMapper, toRetailcrmPhone } from '../mapping.js';
+import type { RetailcrmConfig } from '../options.js';
+import type { RetailcrmCustomer } from '../wire-crm.js';
+import type { RetailcrmCustomerInput } from '../wire-requests.js';
 
 /**
  * `contacts.upsert`: finds the customer by any of the contact's numbers and edits them —
  * adding new numbers to the stored ones (an edit's `phones` replaces the list) and filling
  * only fields the customer has empty, so first-touch UTM tags and hand-edited data stay — or
- * creates them.
+ * creates them. The customer found is read afresh before the edit (a remembered one may be
+ * older than what people changed in the CRM since).
  * @throws `VendorError` (not retryable) when several customers have one of the numbers
  */
-export async function upsertContact(
-  contact: Contact,
-  context: RetailcrmActionContext,
-): Promise<FoundContact> {
-  const { client, config, signal } = context;
-  const customer = toCustomer(contact, config.customFields);
-  for (const phone of contact.phones) {
-    const match = await lookupCustomer(context, phone);
-    if (match.status === 'ambiguous') {
-      const ids = match.records.map((record) => record.id).join(', ');
-      throw new VendorError(`Several customers have +${phone} (ids ${ids}): merge them in the CRM`);
+export const upsertContact = {
+  input: contactSchema,
+  output: foundContactSchema,
+  permissions: [
+    ...searchMethods,
+    '/api/customers/{externalId}',
+    '/api/customers/create',
+    '/api/customers/{externalId}/edit',
+  ],
+  run: async (contact, context) => {
+    const { client, config, signal } = context;
+    const wanted = contactMapper.toVendor(contact, { options: config });
+    const found = await crmKit.existing(context, contact.phones);
+    if (found) {
+      const { customer } = await client.getCustomer(found.id, 'id', { signal });
+      const patch = editPatch(customer, wanted, contact.phones, config.defaultCountry);
+      await client.editCustomer(customer.id, patch, 'id', { signal });
+      return { id: String(customer.id), phones: patch.phones?.map((entry) => entry.number) ?? [] };
     }
-    if (match.status !== 'found') continue;
-    const patch = editPatch(match.record, customer, contact.phones, config.defaultCountry);
-    await client.editCustomer(match.record.id, patch, 'id', { signal });
-    return {
-      id: String(match.record.id),
-      phones: patch.phones?.map((entry) => entry.number) ?? [],
+    const { id } = await client.createCustomer(wanted, { signal });
+    const phones = wanted.phones ?? [];
+    const created: RetailcrmCustomer = {
+      id,
+      site: config.site,
+      phones: phones.map(({ number }) => ({ number })),
     };
-  }
-  const { id } = await client.createCustomer(customer, { signal });
-  return { id: String(id), phones: customer.phones?.map((entry) => entry.number) ?? [] };
-}
+    for (const phone of contact.phones) crmKit.remember(context, phone, created);
+    return { id: String(id), phones: phones.map((entry) => entry.number) };
+  },
+} satisfies ActionDefinition<RetailcrmConfig, RetailcrmApi, Contact, FoundContact>;
 
 /** The edit of a found customer: every stored phone plus the new ones, and empty fields only. */
 function editPatch(
   existing: RetailcrmCustomer,
   wanted: RetailcrmCustomerInput,
   phones: readonly string[],
-  defaultCountry: Country,
+  defaultCountry: PhoneCountry,
 ): RetailcrmCustomerInput {
   const stored = existing.phones.flatMap((entry) =>
     entry.number ? [{ number: entry.number }] : [],

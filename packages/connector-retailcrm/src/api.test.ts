@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { apiKey, client } from './__fixtures__/config.js';
+import { api, apiKey } from './__fixtures__/config.js';
 
 const portal = 'https://shop.retailcrm.ru';
 
@@ -41,26 +41,26 @@ function form(seen: Seen): Record<string, unknown> {
 
 const page = { pagination: { limit: 100, totalCount: 0, currentPage: 1, totalPageCount: 1 } };
 
-describe('RetailcrmClient request shapes', () => {
+describe('RetailcrmApi request shapes', () => {
   it.each([
-    ['credentials', () => client().credentials(), '/api/credentials', {}],
+    ['credentials', () => api().credentials(), '/api/credentials', {}],
     [
       'listUsers',
-      () => client().listUsers({ filter: { isManager: true, active: true, groups: ['managers'] } }),
+      () => api().listUsers({ filter: { isManager: true, active: true, groups: ['managers'] } }),
       '/api/v5/users?limit=100&page=1&filter%5BisManager%5D=1&filter%5Bactive%5D=1&filter%5Bgroups%5D%5B%5D=managers',
       { ...page, users: [] },
     ],
-    ['getUser', () => client().getUser(7), '/api/v5/users/7', { user: { id: 7 } }],
+    ['getUser', () => api().getUser(7), '/api/v5/users/7', { user: { id: 7 } }],
     [
       'listUserGroups',
-      () => client().listUserGroups({ limit: 20 }),
+      () => api().listUserGroups({ limit: 20 }),
       '/api/v5/user-groups?limit=20&page=1',
       { ...page, groups: [] },
     ],
     [
       'listCustomers',
       () =>
-        client().listCustomers({
+        api().listCustomers({
           filter: { name: '+380671234567', sites: ['main-shop'] },
           limit: 20,
         }),
@@ -69,43 +69,43 @@ describe('RetailcrmClient request shapes', () => {
     ],
     [
       'getCustomer',
-      () => client().getCustomer('ext 1', 'externalId'),
+      () => api().getCustomer('ext 1', 'externalId'),
       '/api/v5/customers/ext%201?by=externalId&site=main-shop',
       { customer: { id: 1 } },
     ],
     [
       'customersHistory',
-      () => client().customersHistory({ filter: { sinceId: 40 } }),
+      () => api().customersHistory({ filter: { sinceId: 40 } }),
       '/api/v5/customers/history?limit=100&page=1&filter%5BsinceId%5D=40',
       { ...page, history: [] },
     ],
     [
       'listOrders',
-      () => client().listOrders({ filter: { customerId: 5 } }),
+      () => api().listOrders({ filter: { customerId: 5 } }),
       '/api/v5/orders?limit=100&page=1&filter%5BcustomerId%5D=5',
       { ...page, orders: [] },
     ],
     [
       'listTasks',
-      () => client().listTasks({ filter: { performers: [7], status: 'performing' } }),
+      () => api().listTasks({ filter: { performers: [7], status: 'performing' } }),
       '/api/v5/tasks?limit=100&page=1&filter%5Bperformers%5D%5B%5D=7&filter%5Bstatus%5D=performing',
       { ...page, tasks: [] },
     ],
     [
       'statusGroups',
-      () => client().statusGroups(),
+      () => api().statusGroups(),
       '/api/v5/reference/status-groups',
       { statusGroups: { new: { name: 'New', statuses: ['new'] } } },
     ],
     [
       'getIntegrationModule',
-      () => client().getIntegrationModule('crossline-main'),
+      () => api().getIntegrationModule('crossline-main'),
       '/api/v5/integration-modules/crossline-main',
       { integrationModule: { code: 'crossline-main' } },
     ],
     [
       'telephonyManager',
-      () => client().telephonyManager('+380671234567'),
+      () => api().telephonyManager('+380671234567'),
       '/api/v5/telephony/manager?phone=%2B380671234567&details=1&ignoreStatus=1',
       {},
     ],
@@ -122,21 +122,21 @@ describe('RetailcrmClient request shapes', () => {
   it.each([
     [
       'setUserStatus',
-      () => client().setUserStatus(7, 'busy'),
+      () => api().setUserStatus(7, 'busy'),
       '/api/v5/users/7/status',
       { status: 'busy' },
       {},
     ],
     [
       'createCustomer',
-      () => client().createCustomer({ firstName: 'Ivan', phones: [{ number: '+380501112233' }] }),
+      () => api().createCustomer({ firstName: 'Ivan', phones: [{ number: '+380501112233' }] }),
       '/api/v5/customers/create',
       { site: 'main-shop', customer: { firstName: 'Ivan', phones: [{ number: '+380501112233' }] } },
       { id: 12345 },
     ],
     [
       'editCustomer',
-      () => client().editCustomer(12345, { lastName: 'Petrenko' }),
+      () => api().editCustomer(12345, { lastName: 'Petrenko' }),
       '/api/v5/customers/12345/edit',
       { by: 'id', site: 'main-shop', customer: { lastName: 'Petrenko' } },
       { id: 12345 },
@@ -144,7 +144,7 @@ describe('RetailcrmClient request shapes', () => {
     [
       'createOrder',
       () =>
-        client().createOrder({
+        api().createOrder({
           externalId: 'o-1',
           phone: '+380501112233',
           customer: { id: 12345 },
@@ -158,14 +158,14 @@ describe('RetailcrmClient request shapes', () => {
     ],
     [
       'createTask',
-      () => client().createTask({ text: 'Call back', performerId: 7, phone: '+380501112233' }),
+      () => api().createTask({ text: 'Call back', performerId: 7, phone: '+380501112233' }),
       '/api/v5/tasks/create',
       { site: 'main-shop', task: { text: 'Call back', performerId: 7, phone: '+380501112233' } },
       { id: 3 },
     ],
     [
       'callEvent',
-      () => client().callEvent({ phone: '+380501112233', type: 'in', codes: ['101'] }),
+      () => api().callEvent({ phone: '+380501112233', type: 'in', codes: ['101'] }),
       '/api/v5/telephony/call/event',
       { event: { phone: '+380501112233', type: 'in', codes: ['101'] } },
       {},
@@ -173,7 +173,7 @@ describe('RetailcrmClient request shapes', () => {
     [
       'uploadCalls',
       () =>
-        client().uploadCalls([
+        api().uploadCalls([
           {
             date: '2024-05-01 10:00:00',
             type: 'in',
@@ -225,7 +225,7 @@ describe('RetailcrmClient request shapes', () => {
         },
       },
     };
-    await expect(client().editIntegrationModule(module)).resolves.toMatchObject({ info: [] });
+    await expect(api().editIntegrationModule(module)).resolves.toMatchObject({ info: [] });
     expect(seen.path).toBe('/api/v5/integration-modules/crossline-main/edit');
     expect(form(seen)).toEqual({ integrationModule: module });
   });
@@ -249,7 +249,7 @@ describe('RetailcrmClient request shapes', () => {
         users: users(101, 30),
       });
     const ids: number[] = [];
-    for await (const user of client().iterateUsers({ isManager: true })) ids.push(user.id);
+    for await (const user of api().iterateUsers({ isManager: true })) ids.push(user.id);
     expect(ids).toHaveLength(130);
     expect(ids.at(-1)).toBe(130);
   });

@@ -1,19 +1,22 @@
-import type { RetailcrmSource } from './schemas.js';
+import type { RetailcrmSource } from './wire.js';
+
+// What the connector sends to retailCRM (the answers are read with the schemas of wire.ts,
+// wire-crm.ts and wire-telephony.ts). Built by mapping.ts; never parsed, so plain types.
 
 /** A phone as sent: `{ number }`. */
-export interface PhoneEntry {
+interface PhoneEntry {
   /** The number, e.g. `+380671234567`. */
   readonly number: string;
 }
 
 /** A reference to a CRM record by id. */
-export interface IdRef {
+interface IdRef {
   /** The CRM's id. */
   readonly id: number;
 }
 
 /** An extension code of a CRM user in the telephony module. */
-export interface AdditionalCode {
+interface AdditionalCode {
   /** The CRM user. */
   readonly userId: number;
   /** The extension. */
@@ -21,7 +24,7 @@ export interface AdditionalCode {
 }
 
 /** A tracking number shown for a shop. */
-export interface ExternalPhone {
+interface ExternalPhone {
   /** The shop code. */
   readonly siteCode: string;
   /** The number, as the CRM should show it. */
@@ -29,7 +32,7 @@ export interface ExternalPhone {
 }
 
 /** An order line as sent. */
-export interface OrderItemInput {
+interface OrderItemInput {
   /** The product's name. */
   readonly productName: string;
   /** Unit price. */

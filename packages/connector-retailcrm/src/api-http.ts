@@ -1,39 +1,28 @@
-import {
-  type ClientContext,
-  createVendorHttpClient,
-  type HttpClient,
-  type ResponseState,
-  type ResponseVerdict,
-} from '@crossline/core/sdk';
+import type { HttpDeclaration, ResponseState, ResponseVerdict } from '@crossline/core/sdk';
 import type { RetailcrmConfig } from './options.js';
 
 /**
- * The HTTP client of one connector instance: base `<portal>/api`, `X-API-KEY`, and one budget
- * per (portal, key) in the process — 10 requests/s, 40 for `/telephony/*` by default.
+ * The connector's `http` declaration: base `<portal>/api`, the key in `X-API-KEY` (never in a
+ * URL), and one budget per (portal, key) in the process — 10 requests/s, 40 for
+ * `/telephony/*` by default. The SDK adds the vendor name, connector id, logger and throttle
+ * events.
  */
-export function createRetailcrmHttp(
-  config: RetailcrmConfig,
-  context: Pick<ClientContext, 'connectorId' | 'logger' | 'onThrottled'>,
-): HttpClient {
-  return createVendorHttpClient({
-    vendor: 'retailcrm',
+export function retailcrmHttp(config: RetailcrmConfig): HttpDeclaration {
+  return {
+    baseUrl: `${config.origin}/api`,
     account: config.origin,
     credential: config.apiKey,
+    auth: { type: 'header', name: 'X-API-KEY', value: config.apiKey },
     limits: {
       buckets: [
         { name: 'telephony', match: '/v5/telephony/', limit: config.rateLimits.telephony },
         { name: 'general', limit: config.rateLimits.general },
       ],
     },
-    baseUrl: `${config.origin}/api`,
-    connectorId: context.connectorId,
-    auth: { type: 'header', name: 'X-API-KEY', value: config.apiKey },
-    headers: { accept: 'application/json' },
-    logger: context.logger,
     retry: { retries: config.retries, throttleDelayMs: 1000 },
+    headers: { accept: 'application/json' },
     interpretResponse: interpretRetailcrmResponse,
-    onThrottled: context.onThrottled,
-  });
+  };
 }
 
 /**
