@@ -46,6 +46,7 @@ export type {
   PublishResult,
   SourceRef,
   StepContext,
+  StopOptions,
 } from './pipeline/types.js';
 export { type CallTrackingOptions, callTrackingPipeline } from './recipes/call-tracking.js';
 export type { ReplayStoreLimits } from './replay/envelope-checks.js';

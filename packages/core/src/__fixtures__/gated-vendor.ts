@@ -53,12 +53,20 @@ export class GatedVendor {
   }
 
   /** Handles one request: its scripted answer is taken on arrival, sent after any hold. */
-  async handle(id: string, key: string): Promise<{ id: string }> {
+  async handle(id: string, key: string, signal?: AbortSignal): Promise<{ id: string }> {
     this.requests.push({ id, key });
     this.#arrivals.get(id)?.();
     const answer = this.answers.get(id) ?? 'ok';
     this.answers.delete(id);
-    await this.#holds.get(id)?.promise;
+    const hold = this.#holds.get(id)?.promise;
+    if (hold) {
+      await new Promise<void>((resolve, reject) => {
+        void hold.then(resolve);
+        signal?.addEventListener('abort', () => reject(new Error('aborted by the Hub')), {
+          once: true,
+        });
+      });
+    }
     // The key is checked when the answer is made: a key rotated while the request hung fails.
     if (key !== this.key || answer === 'unauthorized') throw new AuthError('Wrong API key');
     if (answer === 'server-error') throw new VendorError('try later', { retryable: true });
@@ -95,8 +103,8 @@ export const gatedConnector = defineConnector({
   actions: {
     deliver: {
       input: gatedEventSchema,
-      run: async (_event, { client, envelopeId }) =>
-        client.vendor.handle(envelopeId, client.apiKey),
+      run: async (_event, { client, envelopeId, signal }) =>
+        client.vendor.handle(envelopeId, client.apiKey, signal),
     },
   },
 });

@@ -106,10 +106,9 @@ export interface InputFor<Input> {
  * taking what the contract's input allows and resolving with what its output says (and may have
  * any other actions).
  */
-// biome-ignore lint/suspicious/noExplicitAny: any options, client, actions and sources besides the contract.
 export type ConnectorWith<
   Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
-> = Connector<any, any, any, any> & ImplementsActions<ActionsFor<Contract>>;
+> = Connector & ImplementsActions<ActionsFor<Contract>>;
 
 /** A connector whose action types include `Actions`. */
 export interface ImplementsActions<Actions> {

@@ -8,6 +8,7 @@ import { type Logger, resolveLogger } from '../log.js';
 import { parseCanonical } from '../model/parse.js';
 import { type AnyDefinition, buildContext, ownError } from './connector-context.js';
 import { ConnectorMemory } from './connector-memory.js';
+import { checkActivateOptions, checkSettings } from './settings.js';
 import type {
   ActionInput,
   ActionMap,
@@ -173,6 +174,7 @@ export class Connector<
       );
     }
     const { id, logger, replayOnReactivate, ...input } = options;
+    checkSettings(definition.vendor, { id, logger, replayOnReactivate });
     this.#replayDefault = replayOnReactivate ?? true;
     this.#definition = definition;
     this.vendor = definition.vendor;
@@ -222,6 +224,7 @@ export class Connector<
     }
     const { replayOnReactivate, ...options } = patch as Record<string, unknown> &
       Pick<ConnectorSettings, 'replayOnReactivate'>;
+    checkSettings(this.vendor, { replayOnReactivate });
     for (const fixed of ['id', 'logger'] as const) {
       if (fixed in options) {
         throw new ConfigError(`configure() cannot change \`${fixed}\` of connector ${this.id}`, {
@@ -271,6 +274,11 @@ export class Connector<
    *   is unchanged
    */
   activate(options: ActivateOptions = {}): Promise<void> {
+    try {
+      checkActivateOptions(this.id, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.#serialise(async () => {
       await this.#hook(this.#definition.onActivate);
       // The first activation in a process delivers what is pending (a restart is not a

@@ -8,6 +8,7 @@ import { parseCanonical } from '../model/parse.js';
 import { envelopeId } from '../replay/envelope-id.js';
 import type { Envelope, NewEnvelope, ReplayStore } from '../replay/replay-store.js';
 import { ConnectorLifecycle } from './lifecycle.js';
+import { checkConnector, checkPipelineDefinition } from './pipeline-options.js';
 import { retentionStart } from './retention.js';
 import { SourcePolls } from './source-poller.js';
 import type {
@@ -17,6 +18,7 @@ import type {
   Pipeline,
   PipelineDefinition,
   PublishResult,
+  StopOptions,
 } from './types.js';
 import { ConnectorWorker } from './worker.js';
 
@@ -35,7 +37,12 @@ const optionsSchema = z.strictObject({
   logger: z
     .custom<Logger>(methods('debug', 'info', 'warn', 'error'), 'expected a pino-compatible logger')
     .optional(),
-  clock: z.custom<Clock>(methods('now'), 'expected an object with now()').optional(),
+  clock: z
+    .custom<Clock>(
+      (value) => methods('now')(value) && Number.isFinite((value as Clock).now()),
+      'expected an object whose now() gives epoch milliseconds',
+    )
+    .optional(),
   timeZone: z
     .string()
     .refine((zone) => {
@@ -120,14 +127,16 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** Adds a connector; its status changes drive buffering and replay. Ids are unique. */
   register(connector: Connector): this {
+    checkConnector(connector);
     if (this.#connectors.has(connector.id))
       throw new ConfigError(`A connector with id ${connector.id} is registered already`);
     this.#connectors.set(connector.id, connector);
     const lifecycle = this.#createLifecycle(connector);
     this.#lifecycles.set(connector.id, lifecycle);
     connector.on('status', (change) => {
-      this.#safeEmit('status', [change]);
+      // The transition first: what a status listener publishes is never dropped by it.
       lifecycle.onStatus(change);
+      this.#safeEmit('status', [change]);
     });
     connector.on('rate-limited', (event) => this.#safeEmit('rate-limited', [event]));
     connector.on('warning', (warning) => this.#safeEmit('warning', [warning]));
@@ -142,12 +151,15 @@ export class Hub extends EventEmitter<HubEvents> {
    *   not registered
    */
   pipeline<S extends z.ZodType>(definition: PipelineDefinition<S>): Pipeline<z.input<S>> {
+    checkPipelineDefinition(definition);
     if (this.#pipelines.has(definition.id)) {
       throw new ConfigError(`A pipeline with id ${definition.id} exists already`);
     }
     this.#checkEndpoint(definition.id, definition.to.connector, 'action', definition.to.action);
     this.#checkFeed(definition as unknown as PipelineDefinition);
     this.#pipelines.set(definition.id, definition as unknown as PipelineDefinition);
+    // Envelopes of this pipeline may be waiting for it (stored by an earlier process).
+    this.#wake(definition.to.connector);
     const { id } = definition;
     return { id, publish: (event) => this.publish(id, event) };
   }
@@ -167,8 +179,6 @@ export class Hub extends EventEmitter<HubEvents> {
     const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
     const eventId = pipeline.eventId(parsed);
     const occurredAt = this.#occurredAt(pipelineId, pipeline.occurredAt?.(parsed));
-    // An activation still dropping old envelopes must not drop this new one.
-    await this.#lifecycles.get(pipeline.to.connector)?.settled();
     const envelope: NewEnvelope = {
       id: envelopeId(pipelineId, eventId),
       pipelineId,
@@ -267,15 +277,17 @@ export class Hub extends EventEmitter<HubEvents> {
   }
 
   /**
-   * Stops gracefully: no new delivery starts; those in flight may finish for up to 10 s, then
-   * are aborted and stay pending. Envelopes stay stored.
+   * Stops gracefully: no new delivery starts; those in flight may finish for up to
+   * `graceMs` (10 s), then are aborted and stay pending. Envelopes stay stored.
    */
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     this.#started = false;
     clearInterval(this.#pruneTimer);
     await this.#sources.stop();
+    // Workers first: their grace period and abort end the deliveries a transition waits for.
+    const graceMs = options.graceMs ?? 10_000;
+    await Promise.all([...this.#workers.values()].map((worker) => worker.stop(graceMs)));
     await Promise.all([...this.#lifecycles.values()].map((lifecycle) => lifecycle.settled()));
-    await Promise.all([...this.#workers.values()].map((worker) => worker.stop()));
     for (const [id, connector] of this.#connectors)
       this.#workers.set(id, this.#createWorker(connector));
   }
@@ -325,6 +337,7 @@ export class Hub extends EventEmitter<HubEvents> {
       emit: (event, ...args) => this.#safeEmit(event, args),
       transitioning: () => lifecycle.transitioning,
       isReplay: (envelope) => lifecycle.isReplay(envelope),
+      delivered: (envelope) => lifecycle.forget(envelope.id),
     });
   }
 

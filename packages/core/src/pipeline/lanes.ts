@@ -1,5 +1,12 @@
 import type { Envelope } from '../replay/replay-store.js';
 
+/**
+ * What delivering one envelope came to: `'next'` (delivered, or given up as dead) lets the key
+ * go on; `{ until }` makes the key wait — until that moment (a backoff), or, with `undefined`,
+ * until the next pass (the connector broke, the pipeline is missing).
+ */
+export type DeliveryOutcome = 'next' | { readonly until: number | undefined };
+
 /** What one pass of {@link Lanes} needs. */
 export interface LanesOptions {
   /** Ordering keys delivered at once. */
@@ -11,38 +18,54 @@ export interface LanesOptions {
   readonly mayDeliver: () => boolean;
   /** Pending envelopes with `seq > after`, in store order. */
   readonly scan: (after: number) => Promise<Envelope[]>;
-  /** Delivers one envelope; false when its key must wait (the key is then in `blocked`). */
-  readonly deliver: (envelope: Envelope, blocked: Set<string>) => Promise<boolean>;
-  /** An envelope that is not due yet falls due at `at`. */
+  /** Delivers one envelope. */
+  readonly deliver: (envelope: Envelope) => Promise<DeliveryOutcome>;
+  /** A key waits until `at`: the worker sleeps until then when the pass ends first. */
   readonly due: (at: number) => void;
+}
+
+/** A key that waits, and the first envelope it waits with. */
+interface Blocked {
+  readonly until: number | undefined;
+  readonly seq: number;
 }
 
 /**
  * One delivery pass over a connector's outbox: reads pending envelopes in store order and hands
  * each ordering key to a lane, at most `concurrency` lanes at once, one envelope at a time per
- * key. The pass does not wait for the slowest lane before reading on: a lane that frees up
- * takes the next key, and envelopes stored during the pass (a {@link Lanes.poke}) are read from
- * where the last scan stopped. A key stops at its first envelope that cannot be delivered now
- * and stays blocked for the rest of the pass.
+ * key. Nothing waits for the slowest lane: a lane that frees up takes the next key; envelopes
+ * stored during the pass (a {@link Lanes.poke}) are read from where the last scan stopped; a
+ * key that waits for a backoff is read again once it falls due; no key holds more than its
+ * share of the envelopes held, so a hung key with a long backlog cannot starve the others.
+ * A key stops at its first envelope that cannot be delivered now.
  */
 export class Lanes {
   readonly #options: LanesOptions;
-  /** Keys that wait for the next pass. */
-  readonly #blocked = new Set<string>();
+  /** The most envelopes one key holds; the rest of its backlog is read once it drains. */
+  readonly #perKey: number;
+  readonly #blocked = new Map<string, Blocked>();
   /** Keys with a lane (running or waiting for one), with their envelopes still to deliver. */
   readonly #keys = new Map<string, Envelope[]>();
+  /** The last seq handed to each key in this pass: a re-read never hands an envelope twice. */
+  readonly #taken = new Map<string, number>();
+  /** Keys that had more than their share: read again from here once they drain. */
+  readonly #truncated = new Map<string, number>();
   readonly #ready: string[] = [];
   #held = 0;
   #running = 0;
   #after = 0;
   #exhausted = false;
+  /** Where to read again from, once the current read is done (a key drained or fell due). */
+  #rewound: number | undefined;
   #poked = false;
   #signal: (() => void) | undefined;
+  #timer: NodeJS.Timeout | undefined;
   /** A lane's unexpected failure (the store threw): the pass stops and rethrows it. */
   #failure: { error: unknown } | undefined;
 
   constructor(options: LanesOptions) {
     this.#options = options;
+    this.#perKey = Math.max(1, Math.floor(options.batchSize / (options.concurrency + 1)));
   }
 
   /** Something changed: envelopes were stored, or delivery must stop. */
@@ -55,18 +78,30 @@ export class Lanes {
   /** Runs the pass; resolves when every lane has stopped, rejects if one failed unexpectedly. */
   async run(): Promise<void> {
     const { concurrency, batchSize, mayDeliver } = this.#options;
-    while (mayDeliver() && !this.#failure) {
-      if (!this.#exhausted && this.#held < batchSize) {
-        await this.#read();
-        continue;
+    try {
+      while (mayDeliver() && !this.#failure) {
+        this.#release();
+        if (this.#rewound !== undefined) {
+          this.#after = Math.min(this.#after, this.#rewound);
+          this.#rewound = undefined;
+        }
+        if (!this.#exhausted && this.#held < batchSize) {
+          await this.#read();
+          continue;
+        }
+        while (this.#running < concurrency && this.#ready.length > 0) {
+          void this.#lane(this.#ready.shift() as string);
+        }
+        const idle = this.#running === 0 && this.#ready.length === 0;
+        if (idle && this.#exhausted && this.#rewound === undefined) break;
+        await this.#changed();
       }
-      while (this.#running < concurrency && this.#ready.length > 0) {
-        void this.#lane(this.#ready.shift() as string);
-      }
-      if (this.#running === 0 && this.#ready.length === 0 && this.#exhausted) break;
-      await this.#changed();
+      while (this.#running > 0) await this.#changed();
+    } finally {
+      clearTimeout(this.#timer);
     }
-    while (this.#running > 0) await this.#changed();
+    for (const { until } of this.#blocked.values())
+      if (until !== undefined) this.#options.due(until);
     if (this.#failure) throw this.#failure.error;
   }
 
@@ -83,20 +118,25 @@ export class Lanes {
   }
 
   #take(envelope: Envelope): void {
-    const { key } = envelope;
-    if (this.#blocked.has(key)) return;
+    const { key, seq } = envelope;
+    if (this.#blocked.has(key) || seq <= (this.#taken.get(key) ?? 0)) return;
+    if (this.#truncated.has(key)) return;
     const queue = this.#keys.get(key);
-    if (queue) {
-      queue.push(envelope);
-      this.#held += 1;
-    } else if (envelope.nextAttemptAt > this.#options.now()) {
-      this.#blocked.add(key);
-      this.#options.due(envelope.nextAttemptAt);
-    } else {
+    if (queue && queue.length >= this.#perKey) {
+      this.#truncated.set(key, seq);
+      return;
+    }
+    if (!queue && envelope.nextAttemptAt > this.#options.now()) {
+      this.#block(key, { until: envelope.nextAttemptAt, seq });
+      return;
+    }
+    if (queue) queue.push(envelope);
+    else {
       this.#keys.set(key, [envelope]);
       this.#ready.push(key);
-      this.#held += 1;
     }
+    this.#taken.set(key, seq);
+    this.#held += 1;
   }
 
   async #lane(key: string): Promise<void> {
@@ -106,13 +146,12 @@ export class Lanes {
       for (let envelope = queue.shift(); envelope; envelope = queue.shift()) {
         this.#held -= 1;
         if (!this.#options.mayDeliver() || this.#failure) break;
-        if (envelope.nextAttemptAt > this.#options.now()) {
-          this.#blocked.add(key);
-          this.#options.due(envelope.nextAttemptAt);
-          break;
-        }
-        if (!(await this.#options.deliver(envelope, this.#blocked))) {
-          this.#blocked.add(key);
+        const outcome =
+          envelope.nextAttemptAt > this.#options.now()
+            ? { until: envelope.nextAttemptAt }
+            : await this.#options.deliver(envelope);
+        if (outcome !== 'next') {
+          this.#block(key, { until: outcome.until, seq: envelope.seq });
           break;
         }
       }
@@ -122,11 +161,48 @@ export class Lanes {
       this.#held -= queue.length;
       this.#keys.delete(key);
       this.#running -= 1;
+      const resume = this.#truncated.get(key);
+      if (resume !== undefined) {
+        // It had more than its share: read on from its first envelope left behind.
+        this.#truncated.delete(key);
+        if (!this.#blocked.has(key)) this.#rewind(resume);
+      }
       this.#signal?.();
     }
   }
 
-  /** Waits for a lane to finish or a poke. */
+  #block(key: string, blocked: Blocked): void {
+    this.#blocked.set(key, blocked);
+    if (blocked.until !== undefined) this.#wakeAt(blocked.until);
+  }
+
+  /** Keys whose backoff has passed go on: read them again from their first waiting envelope. */
+  #release(): void {
+    const now = this.#options.now();
+    for (const [key, { until, seq }] of this.#blocked) {
+      if (until === undefined || until > now || this.#keys.has(key)) continue;
+      this.#blocked.delete(key);
+      this.#taken.delete(key);
+      this.#rewind(seq);
+    }
+  }
+
+  #rewind(seq: number): void {
+    this.#rewound = Math.min(this.#rewound ?? Number.POSITIVE_INFINITY, seq - 1);
+    this.#exhausted = false;
+  }
+
+  /** Wakes the pass when the earliest waiting key falls due (not before the timer's grain). */
+  #wakeAt(at: number): void {
+    clearTimeout(this.#timer);
+    let earliest = at;
+    for (const { until } of this.#blocked.values())
+      if (until !== undefined) earliest = Math.min(earliest, until);
+    const wait = Math.max(1, earliest - this.#options.now());
+    this.#timer = setTimeout(() => this.poke(), Math.min(wait, 2_147_483_647));
+  }
+
+  /** Waits for a lane to finish, a poke, or a waiting key to fall due. */
   async #changed(): Promise<void> {
     if (this.#poked) {
       this.#poked = false;

@@ -55,11 +55,17 @@ export class ConnectorLifecycle {
     while (this.#queued > 0) await this.#chain;
   }
 
-  /** Queues the transition a status change calls for. */
+  /**
+   * Queues the transition a status change calls for. Call it before anything else hears of the
+   * change: what is stored from then on is never dropped by this transition.
+   */
   onStatus(change: StatusChange): void {
     this.#queued += 1;
+    // Read now, synchronously in effect: the last envelope stored before the change.
+    const upToSeq = this.#context.store.lastSeq(change.connectorId);
+    upToSeq.catch(() => {}); // a failure surfaces when the transition awaits it
     this.#chain = this.#chain
-      .then(() => this.#apply(change))
+      .then(() => this.#apply(change, upToSeq))
       .catch((error: unknown) =>
         this.#context.logger.error(
           { connector: change.connectorId, status: change.status, error: String(error) },
@@ -89,7 +95,7 @@ export class ConnectorLifecycle {
     this.#revived.delete(id);
   }
 
-  async #apply(change: StatusChange): Promise<void> {
+  async #apply(change: StatusChange, cutoff: Promise<number>): Promise<void> {
     const { store, connector } = this.#context;
     const key = statusKey(connector.id);
     if (change.status !== 'active') {
@@ -98,25 +104,31 @@ export class ConnectorLifecycle {
     }
     if (change.previous === 'active') return;
     const before = change.restart ? await store.getCursor(key) : change.previous;
-    await store.setCursor(key, 'active');
+    // An activation that dropped everything and was cut short (a crash) is finished first.
+    const replay = change.replay !== false && before !== 'dropping';
     const healthy = before === undefined || before === 'active';
-    if (change.replay !== false && change.restart && healthy && !this.#context.windowOnRestart) {
+    if (replay && change.restart && healthy && !this.#context.windowOnRestart) {
       // A restarted host, not a re-activated integration: its backlog is delivered whatever
       // its age, and not reported as replayed.
       this.#replayedUpTo = 0;
+      if (before === undefined) await store.setCursor(key, 'active');
       return;
     }
+    // Recorded first, so a crash before the drops are done does them again on restart.
+    await store.setCursor(key, replay ? 'replaying' : 'dropping');
     await this.#context.quiet();
-    const lastSeq = await applyRetention({
+    const upToSeq = await cutoff;
+    await applyRetention({
       store,
       connectorId: connector.id,
-      replay: change.replay !== false,
+      replay,
       windowStart: this.#context.windowStart(),
+      upToSeq,
       now: this.#context.now,
       logger: this.#context.logger,
       dropped: this.#context.dropped,
     });
-    this.#replayedUpTo = change.replay === false ? 0 : lastSeq;
-    this.#revived.clear();
+    await store.setCursor(key, 'active');
+    this.#replayedUpTo = replay ? upToSeq : 0;
   }
 }

@@ -95,22 +95,28 @@ export interface RetentionContext {
   readonly replay: boolean;
   /** The window's first moment (epoch ms). */
   readonly windowStart: number;
+  /**
+   * Only envelopes stored up to this seq are considered: what is published after the
+   * activation was asked for is never dropped by it.
+   */
+  readonly upToSeq: number;
   readonly now: () => number;
   readonly logger: Logger;
   readonly dropped: (envelope: Envelope, reason: DropReason) => void;
 }
 
 /**
- * On re-activation: drops the connector's buffered envelopes older than the window (all of them
- * when replay is off), each with a warning log line and a `dropped` callback — never silently.
- * Resolves with the last seq left, so deliveries up to it count as replayed.
+ * On re-activation: drops the connector's buffered envelopes (stored up to `upToSeq`) older than
+ * the window — all of them when replay is off — each with a warning log line and a `dropped`
+ * callback; never silently.
  */
-export async function applyRetention(context: RetentionContext): Promise<number> {
+export async function applyRetention(context: RetentionContext): Promise<void> {
   const { store, connectorId, replay, logger } = context;
   const before = replay ? context.windowStart : Number.POSITIVE_INFINITY;
   const reason: DropReason = replay ? 'outside-retention' : 'replay-disabled';
   for (;;) {
-    const old = await store.olderThan(connectorId, before, 500);
+    const found = await store.olderThan(connectorId, before, 500);
+    const old = found.filter((envelope) => envelope.seq <= context.upToSeq);
     if (old.length === 0) break;
     const settled = new Set(
       await store.settle(
@@ -127,6 +133,6 @@ export async function applyRetention(context: RetentionContext): Promise<number>
       );
       context.dropped(envelope, reason);
     }
+    if (old.length < found.length) break; // the rest came after the activation
   }
-  return store.lastSeq(connectorId);
 }

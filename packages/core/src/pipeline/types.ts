@@ -156,6 +156,15 @@ export interface Pipeline<Event> {
   publish(event: Event): Promise<PublishResult>;
 }
 
+/** Options of `hub.stop()`. */
+export interface StopOptions {
+  /**
+   * How long deliveries in flight may take to finish before their requests are aborted (an
+   * aborted delivery stays pending). @defaultValue 10000
+   */
+  graceMs?: number | undefined;
+}
+
 /** What `publish()` resolves with. */
 export interface PublishResult {
   /** `pipelineId:eventId`. */

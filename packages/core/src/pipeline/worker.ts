@@ -6,7 +6,7 @@ import { RateLimitError } from '../errors/rate-limit-error.js';
 import type { Logger } from '../log.js';
 import type { Envelope, ReplayStore } from '../replay/replay-store.js';
 import { fullJitterDelay } from '../util/backoff.js';
-import { Lanes } from './lanes.js';
+import { type DeliveryOutcome, Lanes } from './lanes.js';
 import type { Clock, HubEvents, PipelineDefinition } from './types.js';
 
 /** What a worker needs from its Hub. */
@@ -23,6 +23,8 @@ export interface WorkerContext {
   readonly emit: <K extends keyof HubEvents>(event: K, ...args: Parameters<HubEvents[K]>) => void;
   /** Whether a delivery of this envelope counts as a replay (buffered before a re-activation). */
   readonly isReplay: (envelope: Envelope) => boolean;
+  /** The vendor has it (the lifecycle forgets its bookkeeping). */
+  readonly delivered: (envelope: Envelope) => void;
   /** True while a lifecycle transition (activation, retention) is under way. */
   readonly transitioning: () => boolean;
 }
@@ -135,7 +137,7 @@ export class ConnectorWorker {
       now: () => clock.now(),
       mayDeliver: () => this.#mayDeliver(),
       scan: (after) => store.scan(connector.id, after, batchSize),
-      deliver: (envelope, blocked) => this.#tracked(envelope, blocked),
+      deliver: (envelope) => this.#tracked(envelope),
       due: (at) => this.#noteDue(at),
     });
     this.#lanes = lanes;
@@ -160,18 +162,18 @@ export class ConnectorWorker {
     this.#nextDue = Math.min(this.#nextDue ?? Number.POSITIVE_INFINITY, at);
   }
 
-  async #tracked(envelope: Envelope, blocked: Set<string>): Promise<boolean> {
+  async #tracked(envelope: Envelope): Promise<DeliveryOutcome> {
     this.#inFlight += 1;
     try {
-      return await this.#deliver(envelope, blocked);
+      return await this.#deliver(envelope);
     } finally {
       this.#inFlight -= 1;
       if (this.#inFlight === 0) for (const resolve of this.#whenQuiet.splice(0)) resolve();
     }
   }
 
-  /** Delivers one envelope; false when its key must wait. */
-  async #deliver(envelope: Envelope, blocked: Set<string>): Promise<boolean> {
+  /** Delivers one envelope; says whether its key goes on or waits. */
+  async #deliver(envelope: Envelope): Promise<DeliveryOutcome> {
     const { connector, store, emit } = this.#context;
     const pipeline = this.#context.pipelines.get(envelope.pipelineId);
     if (!pipeline) {
@@ -180,8 +182,7 @@ export class ConnectorWorker {
         { envelopeId: envelope.id, pipelineId: envelope.pipelineId },
         'no such pipeline: envelope waits',
       );
-      blocked.add(envelope.key);
-      return false;
+      return { until: undefined };
     }
     const base = {
       envelopeId: envelope.id,
@@ -204,7 +205,7 @@ export class ConnectorWorker {
       result =
         value === undefined ? undefined : await connector.perform(pipeline.to.action, value, base);
     } catch (error) {
-      return this.#failed(envelope, error, blocked);
+      return this.#failed(envelope, error);
     }
     // The vendor has it: from here on nothing may turn it back into a failure.
     const settled = await store.settle([envelope.id], 'delivered', this.#context.clock.now());
@@ -215,21 +216,21 @@ export class ConnectorWorker {
         { envelopeId: envelope.id },
         'delivered envelope was settled already',
       );
-      return true;
+      return 'next';
     }
     const replayed = this.#context.isReplay(envelope);
+    this.#context.delivered(envelope);
     emit('delivered', { envelope, result, replayed });
     if (replayed) emit('replayed', { envelope });
-    return true;
+    return 'next';
   }
 
-  async #failed(envelope: Envelope, error: unknown, blocked: Set<string>): Promise<boolean> {
+  async #failed(envelope: Envelope, error: unknown): Promise<DeliveryOutcome> {
     const { store, emit, retry, clock, logger, connector } = this.#context;
     const rejected = AuthError.isInstance(error) || PermissionError.isInstance(error);
     if (rejected && connector.status !== 'active') {
       // The connector is broken (or stopped) now; the envelope waits, untouched, for activation.
-      blocked.add(envelope.key);
-      return false;
+      return { until: undefined };
     }
     // A rejection that did not break the connector came back for credentials replaced while it
     // was in flight: an ordinary transient failure, tried again with the current ones.
@@ -243,18 +244,17 @@ export class ConnectorWorker {
         'delivery failed for good: kept as dead',
       );
       emit('failed', { envelope, error, willRetry: false });
-      return true; // a dead envelope does not hold its key back
+      return 'next'; // a dead envelope does not hold its key back
     }
     const nextAttemptAt = clock.now() + this.#backoff(envelope, attempts, error);
     await store.fail(envelope.id, { attempts, lastError, nextAttemptAt });
-    blocked.add(envelope.key);
     this.#noteDue(nextAttemptAt);
     logger.debug(
       { envelopeId: envelope.id, attempts, nextAttemptAt },
       'delivery failed: will retry',
     );
     emit('failed', { envelope, error, willRetry: true, nextAttemptAt });
-    return false;
+    return { until: nextAttemptAt };
   }
 
   /**
