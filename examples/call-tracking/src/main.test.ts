@@ -11,8 +11,9 @@ describe('examples/call-tracking', () => {
   it('delivers a missed call into the retailCRM simulator and finds it all there', async () => {
     const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-    const { stdout, stderr } = await run(process.execPath, [tsx, main], { timeout: 60_000 });
-    expect(stderr).toBe('');
+    // Rejects, with the child's stderr (what the CRM lacks), when it exits with 1. (Node 22
+    // writes an ExperimentalWarning for node:sqlite there too.)
+    const { stdout } = await run(process.execPath, [tsx, main], { timeout: 60_000 });
     expect(stdout).toContain('ok: customer, call with its recording and call-back task');
   }, 60_000);
 });
