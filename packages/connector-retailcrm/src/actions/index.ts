@@ -1,13 +1,6 @@
-import type { Call, CallInput, ContactLookup, FoundContact } from '@crossline/core';
-import type {
-  Contact,
-  ContactInput,
-  Order,
-  OrderInput,
-  Task,
-  TaskInput,
-} from '@crossline/core/model';
-import type { ActionDefinition, InputFor } from '@crossline/core/sdk';
+import type { Call, CallInput, CrmActions } from '@crossline/core';
+import type { Order, OrderInput, Task, TaskInput } from '@crossline/core/model';
+import type { ActionDefinition, ImplementedAction, InputFor } from '@crossline/core/sdk';
 import { createOrder } from './create-order.js';
 import { createTask } from './create-task.js';
 import { findContactByPhone } from './find-contact-by-phone.js';
@@ -26,26 +19,13 @@ export type RetailcrmActions = {
    * `GET /customers?filter[name]=` with up to `lookupVariants` forms of the number, every hit
    * checked by its stored phones; several bind none and are named in a `warning`.
    */
-  readonly 'contacts.findByPhone': ActionDefinition<
-    unknown,
-    unknown,
-    {
-      /** The number, canonical. */
-      readonly phone: string;
-    },
-    ContactLookup
-  > &
-    InputFor<{
-      /** The number, in any form a person may type it; normalised to canonical digits. */
-      readonly phone: string;
-    }>;
+  readonly 'contacts.findByPhone': ImplementedAction<CrmActions['contacts.findByPhone']>;
   /**
    * The customer with one of the numbers, edited (stored phones kept, only empty fields
    * filled), or a new one (`POST /customers/create`) with the UTM tags as `source` and the
    * custom fields the `customFields` option maps.
    */
-  readonly 'contacts.upsert': ActionDefinition<unknown, unknown, Contact, FoundContact> &
-    InputFor<ContactInput>;
+  readonly 'contacts.upsert': ImplementedAction<CrmActions['contacts.upsert']>;
   /**
    * The call in the customer's history (`POST /telephony/calls/upload`) with its recording,
    * routed to the linked manager, under the envelope id — a resend is a `duplicate`.
