@@ -1,9 +1,23 @@
-import { type CallTrackingOptions, callTrackingPipeline } from '@crossline/core';
-import { defineConnector } from '@crossline/core/sdk';
-import { asterilActions } from './actions/index.js';
+import {
+  type CallTrackingOptions,
+  type CrmConnector,
+  type callSchema,
+  callTrackingPipeline,
+  type PipelineDefinition,
+} from '@crossline/core';
+import { type ConnectorFactory, defineConnector } from '@crossline/core/sdk';
+import type { z } from 'zod';
+import { type AsterilActions, asterilActions } from './actions/index.js';
 import { AsterilApi, asterilHttp } from './api.js';
-import { asterilOptionsSchema } from './options.js';
+import { type AsterilConfig, type AsterilOptions, asterilOptionsSchema } from './options.js';
 import { verify } from './verify.js';
+
+/**
+ * The connector's `config`: the options validated, with their defaults, the cabinet's origin
+ * and the contract in force.
+ * @inline
+ */
+type Config = AsterilConfig;
 
 /**
  * The Asteril CRM connector: call tracking into Asteril. Actions: `contacts.findByPhone`,
@@ -24,7 +38,12 @@ import { verify } from './verify.js';
  * hub.register(crm).pipeline(asterilCallTracking(crm));
  * ```
  */
-export const asteril = defineConnector({
+export const asteril: ConnectorFactory<
+  z.ZodType<Config, AsterilOptions>,
+  unknown,
+  AsterilActions,
+  Record<never, never>
+> = defineConnector({
   vendor: 'asteril',
   configSchema: asterilOptionsSchema,
   http: asterilHttp,
@@ -33,9 +52,6 @@ export const asteril = defineConnector({
   verify,
   actions: asterilActions,
 });
-
-/** An Asteril connector, as {@link asteril} returns it. */
-type AsterilConnector = ReturnType<typeof asteril>;
 
 /**
  * The call-tracking pipeline (`callTrackingPipeline` of `@crossline/core`) for an Asteril
@@ -49,9 +65,12 @@ type AsterilConnector = ReturnType<typeof asteril>;
  * ```
  */
 export function asterilCallTracking(
-  crm: AsterilConnector,
+  crm: CrmConnector & {
+    /** The connector's options: the pipeline reads the `behaviour`. */
+    readonly config: Pick<AsterilOptions, 'behaviour'>;
+  },
   options: Omit<CallTrackingOptions, 'connector'> = {},
-) {
+): PipelineDefinition<typeof callSchema> {
   const { behaviour } = crm.config;
   return callTrackingPipeline({
     connector: crm,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type AsterilContract, defaultAsterilContract } from './contract.js';
 
 /** The integration's behaviour, as the CRM side sets it up. */
-export const behaviourSchema = z.strictObject({
+const behaviourSchema = z.strictObject({
   /** Create a Client after a call from a new number. @defaultValue true */
   createClient: z.boolean().default(true),
   /** Create a "missed call" Task for a missed incoming call. @defaultValue true */
@@ -26,32 +26,32 @@ export const defaultFieldMap: Readonly<Record<string, string>> = {
 
 const contractPath = z.string().startsWith('/').optional();
 
+/** Overrides of the assumed API ({@link AsterilContract}): each part given replaces its default. */
 const contractSchema = z.strictObject({
-  /** The API's path. */
+  /** The API's path on the cabinet's domain. @defaultValue '/api/v3' */
   basePath: z.string().startsWith('/').optional(),
-  /** Paths below it. */
+  /** Paths below `basePath`; another name is refused. */
   paths: z
     .strictObject({
-      /** The key's user. */
+      /** The key's user. @defaultValue '/me' */
       me: contractPath,
-      /** Clients. */
+      /** Clients. @defaultValue '/clients' */
       clients: contractPath,
-      /** The clients' fields. */
+      /** The clients' fields. @defaultValue '/client-fields' */
       clientFields: contractPath,
-      /** Calls. */
+      /** Calls. @defaultValue '/calls' */
       calls: contractPath,
-      /** Tasks. */
+      /** Tasks. @defaultValue '/tasks' */
       tasks: contractPath,
     })
     .optional(),
-  /** The missed-call task type. */
+  /** The `type` of a missed-call task. @defaultValue 'missed_call' */
   missedCallTaskType: z.string().min(1).optional(),
-  /** Items per page. */
+  /** Items per page of a list (1–100). @defaultValue 100 */
   perPage: z.number().int().min(1).max(100).optional(),
 });
 
-/** Options of the Asteril connector. */
-export const asterilOptionsSchema = z
+const optionsSchema = z
   .object({
     /** The CRM cabinet's address, e.g. `https://my-shop.asteril.ua` (each customer has its own). */
     url: z.string().min(1),
@@ -63,7 +63,7 @@ export const asterilOptionsSchema = z
     defaultCountry: phoneCountrySchema.default('UA'),
     /** Requests per second per key (UNCERTAIN: the vendor publishes none). @defaultValue 5 */
     rateLimit: z.number().positive().default(5),
-    /** The integration's behaviour. */
+    /** The integration's behaviour. @defaultValue all on, `directions: 'both'` */
     behaviour: behaviourSchema.default({
       createClient: true,
       createTask: true,
@@ -71,8 +71,9 @@ export const asterilOptionsSchema = z
       passUtm: true,
     }),
     /**
-     * Canonical path → Client text field code, merged over {@link defaultFieldMap}; `null`
-     * removes a default. E.g. `{ 'customFields.landing': 'landing_page' }`.
+     * Canonical path → Client text field code, over the defaults (`utm.source` → `utm_source`
+     * … `utm.content` → `utm_content`); `null` removes a default. The call's extra parameters are `customFields.<name>`, e.g.
+     * `{ 'customFields.landing': 'landing_page' }`. @defaultValue `{}`
      */
     fieldMap: z.record(z.string(), z.string().min(1).nullable()).default({}),
     /**
@@ -80,9 +81,16 @@ export const asterilOptionsSchema = z
      * stored). @defaultValue all of them (16 for a Ukrainian mobile)
      */
     lookupVariants: z.number().int().min(1).max(20).optional(),
-    /** Overrides of the assumed API contract (UNCERTAIN): paths, task type, page size. */
+    /**
+     * Overrides of the assumed API contract (UNCERTAIN: no public reference exists): base path,
+     * paths, the missed-call task type, the page size — see {@link AsterilContract}.
+     * @defaultValue `{}` (the contract of the vendor fact sheet)
+     */
     contract: contractSchema.default({}),
-    /** Self-hosted hosts are accepted as they are; this is only for a loopback simulator. */
+    /**
+     * Accept a loopback `http` cabinet: only for the simulator in tests and demos (any other
+     * domain is accepted as it is). @defaultValue false
+     */
     allowLoopback: z.boolean().default(false),
     /** Retries of a failed request before the outbox takes over. @defaultValue 4 */
     retries: z.number().int().min(0).max(10).default(4),
@@ -97,7 +105,7 @@ export const asterilOptionsSchema = z
       });
     }
   })
-  .transform((options): typeof options & AsterilDerived => {
+  .transform((options): typeof options & Derived => {
     const { contract } = options;
     return {
       ...options,
@@ -119,14 +127,29 @@ function definedOnly(paths: Record<string, string | undefined>): Record<string, 
 }
 
 /** What the options schema adds: the cabinet's origin and the contract in force. */
-export interface AsterilDerived {
+interface Derived {
   /** The cabinet's origin, e.g. `https://my-shop.asteril.ua`. */
   readonly origin: string;
   /** The API contract: the defaults with the host's overrides. */
   readonly api: AsterilContract;
 }
 
-/** Options of the Asteril connector, as given. */
-export type AsterilOptions = z.input<typeof asterilOptionsSchema>;
-/** Options of the Asteril connector, validated, with defaults. */
-export type AsterilConfig = z.output<typeof asterilOptionsSchema>;
+/**
+ * Options of the Asteril connector, as given to `asteril()`: validated at once, a bad one throws
+ * a `ConfigError` naming it (never echoing the key).
+ * @interface
+ */
+export type AsterilOptions = z.input<typeof optionsSchema>;
+/**
+ * Options of the Asteril connector, validated, with defaults, the cabinet's origin and the API
+ * contract in force.
+ * @inline
+ */
+export interface AsterilConfig extends z.output<typeof optionsSchema> {}
+
+/**
+ * The options' schema, typed by what it takes ({@link AsterilOptions}) and gives
+ * ({@link AsterilConfig}): unknown nested keys are refused, the cabinet URL is checked, and the
+ * origin and the contract in force are derived.
+ */
+export const asterilOptionsSchema: z.ZodType<AsterilConfig, AsterilOptions> = optionsSchema;

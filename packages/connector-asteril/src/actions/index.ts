@@ -8,6 +8,13 @@ import { logCall } from './log-call.js';
 import { upsertContact } from './upsert-contact.js';
 
 /**
+ * What `calls.log` and `tasks.create` resolve with: the record's id at Asteril, and whether it
+ * was there already (a redelivery: nothing was created).
+ * @inline
+ */
+type Created = CreatedOnce;
+
+/**
  * The Asteril connector's actions — the CRM capability's (`CrmActions`), which
  * `callTrackingPipeline` needs — by name, with what each takes and resolves with.
  */
@@ -19,7 +26,10 @@ export type AsterilActions = {
   readonly 'contacts.findByPhone': ActionDefinition<
     unknown,
     unknown,
-    { phone: string },
+    {
+      /** The number, canonical. */
+      readonly phone: string;
+    },
     ContactLookup
   > &
     InputFor<CrmActions['contacts.findByPhone']['input']>;
@@ -33,13 +43,12 @@ export type AsterilActions = {
    * The call in Interaction → Calls (`POST /calls`) with its recording, bound to its Client,
    * created once under the envelope id; `duplicate` when it was there already.
    */
-  readonly 'calls.log': ActionDefinition<unknown, unknown, Call, CreatedOnce> & InputFor<CallInput>;
+  readonly 'calls.log': ActionDefinition<unknown, unknown, Call, Created> & InputFor<CallInput>;
   /**
    * A "missed call" Task (`POST /tasks`) for the key's user, bound to the Client, created once
    * under the task's id; `duplicate` when it was there already.
    */
-  readonly 'tasks.create': ActionDefinition<unknown, unknown, Task, CreatedOnce> &
-    InputFor<TaskInput>;
+  readonly 'tasks.create': ActionDefinition<unknown, unknown, Task, Created> & InputFor<TaskInput>;
 };
 
 /** The connector's actions on the canonical model, one file each. */

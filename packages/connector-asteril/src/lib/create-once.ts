@@ -1,16 +1,23 @@
 import { VendorError } from '@crossline/core';
 import { z } from 'zod';
 
-/** What `calls.log` and `tasks.create` resolve with (see {@link createOnce}). */
-export const createdOnceSchema = z.object({
+/**
+ * What `calls.log` and `tasks.create` resolve with: the record's id, and whether it was there
+ * already.
+ * @inline
+ */
+export interface CreatedOnce {
   /** The record's id at Asteril. */
-  id: z.number(),
+  readonly id: number;
   /** True when the record was there already (a redelivery): nothing was created. */
+  readonly duplicate: boolean;
+}
+
+/** {@link CreatedOnce} as the actions' output schema. */
+export const createdOnceSchema: z.ZodType<CreatedOnce> = z.object({
+  id: z.number(),
   duplicate: z.boolean(),
 });
-
-/** The record's id, and whether it existed before. */
-export type CreatedOnce = z.output<typeof createdOnceSchema>;
 
 /**
  * Creates a record once under its `external_id`: looked up first, and when the CRM refuses a
