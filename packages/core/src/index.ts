@@ -10,6 +10,7 @@ export type {
   CrmConnector,
   FoundContact,
 } from './capabilities/crm.js';
+export type { LoyaltyActions, LoyaltyConnector } from './capabilities/loyalty.js';
 export {
   type ActivateOptions,
   Connector,

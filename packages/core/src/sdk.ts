@@ -14,6 +14,14 @@ export {
   phoneLookupSchema,
 } from './capabilities/crm.js';
 export { CrmKit, type CrmKitOptions, createCrmKit } from './capabilities/crm-kit.js';
+export type {
+  BonusOperation,
+  LoyaltyCardFields,
+  LoyaltyCardRecord,
+  LoyaltyCardRef,
+  LoyaltyMessage,
+  LoyaltyOperation,
+} from './capabilities/loyalty.js';
 export type { ConnectorMemory } from './connector/connector-memory.js';
 export {
   type ConfigurePatch,
@@ -99,7 +107,12 @@ export {
   type LocalRateLimiterOptions,
   type RateLimitBucket,
   type RateLimitBuckets,
+  type RateLimitWindow,
 } from './rate-limit/local-rate-limiter.js';
+export {
+  MultiWindowRateLimiter,
+  type MultiWindowRateLimiterOptions,
+} from './rate-limit/multi-window-limiter.js';
 export type { PauseOptions, RateLimiter, ScheduleOptions } from './rate-limit/rate-limiter.js';
 export {
   type CredentialsIdentity,
