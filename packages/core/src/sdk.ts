@@ -107,7 +107,12 @@ export {
   type LocalRateLimiterOptions,
   type RateLimitBucket,
   type RateLimitBuckets,
+  type RateLimitWindow,
 } from './rate-limit/local-rate-limiter.js';
+export {
+  MultiWindowRateLimiter,
+  type MultiWindowRateLimiterOptions,
+} from './rate-limit/multi-window-limiter.js';
 export type { PauseOptions, RateLimiter, ScheduleOptions } from './rate-limit/rate-limiter.js';
 export {
   type CredentialsIdentity,

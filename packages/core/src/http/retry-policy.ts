@@ -34,8 +34,10 @@ export function mayRetry(error: unknown, method: HttpMethod, idempotent?: boolea
 /**
  * How long a throttled account's bucket pauses: the vendor's `Retry-After` when it sent one,
  * but never longer than `maxThrottlePauseMs` (a `Retry-After: 99999999` must not freeze the
- * account for days); otherwise `throttleDelayMs · 2^(attempt−1)` capped at `maxDelayMs` — no
- * jitter, since the pause is shared by every request of the bucket.
+ * account for days); otherwise `throttleDelayMs · 2^(attempt−1)`, capped likewise at
+ * `maxThrottlePauseMs` (not at `maxDelayMs`, the cap of ordinary backoff: a vendor that asks
+ * for 60 s, 120 s, 240 s… gets them) — no jitter, since the pause is shared by every request
+ * of the bucket.
  */
 export function throttlePause(
   error: RateLimitError,
@@ -45,7 +47,7 @@ export function throttlePause(
   if (error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, options.maxThrottlePauseMs);
   }
-  return Math.min(options.maxDelayMs, options.throttleDelayMs * 2 ** (attempt - 1));
+  return Math.min(options.maxThrottlePauseMs, options.throttleDelayMs * 2 ** (attempt - 1));
 }
 
 /**

@@ -94,7 +94,8 @@ export interface RetryOptions {
   /** The longest backoff delay in milliseconds. @defaultValue 30000 */
   maxDelayMs?: number | undefined;
   /**
-   * The bucket's pause after a throttled answer without `Retry-After`, doubling per attempt.
+   * The bucket's pause after a throttled answer without `Retry-After`, doubling per attempt
+   * up to `maxThrottlePauseMs` (e.g. `60_000` for 60 s, 120 s, 240 s…).
    * @defaultValue 1000
    */
   throttleDelayMs?: number | undefined;

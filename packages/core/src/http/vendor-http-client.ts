@@ -3,6 +3,11 @@ import {
   LocalRateLimiter,
   type LocalRateLimiterOptions,
 } from '../rate-limit/local-rate-limiter.js';
+import {
+  isMultiWindowOptions,
+  MultiWindowRateLimiter,
+  type MultiWindowRateLimiterOptions,
+} from '../rate-limit/multi-window-limiter.js';
 import { RateLimiterRegistry } from '../rate-limit/rate-limiter-registry.js';
 import { createHttpClient } from './create-http-client.js';
 import { validateOptions } from './options.js';
@@ -30,8 +35,13 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
    * whitespace is trimmed, as from `auth`.
    */
   credential: string;
-  /** The vendor's limits, used when this key's budget is first created. */
-  limits: LocalRateLimiterOptions;
+  /**
+   * The vendor's limits, used when this key's budget is first created: one bucket's limits, a
+   * list of buckets (either may add `windows`), or just `windows` — several at once, e.g.
+   * `{ windows: [{ limit: 5, intervalMs: 1000 }, { limit: 500, intervalMs: 3_600_000 }] }`
+   * (a {@link MultiWindowRateLimiter}).
+   */
+  limits: LocalRateLimiterOptions | MultiWindowRateLimiterOptions;
 }
 
 /**
@@ -52,9 +62,10 @@ export interface VendorHttpClientOptions extends Omit<HttpClientOptions, 'rateLi
 export function createVendorHttpClient(options: VendorHttpClientOptions): HttpClient {
   validateOptions(identitySchema, options, 'createVendorHttpClient');
   const { vendor, account, credential, limits, ...http } = options;
-  const rateLimiter = sharedLimiters.get(
-    { vendor, account, credential: credential.trim() },
-    () => new LocalRateLimiter(limits),
+  const rateLimiter = sharedLimiters.get({ vendor, account, credential: credential.trim() }, () =>
+    isMultiWindowOptions(limits)
+      ? new MultiWindowRateLimiter(limits)
+      : new LocalRateLimiter(limits),
   );
   return createHttpClient({ ...http, rateLimiter });
 }

@@ -1,5 +1,5 @@
-import type { RateLimitBucket } from './local-rate-limiter.js';
-import { RateWindow } from './rate-window.js';
+import type { RateLimitBucket, RateLimitWindow } from './local-rate-limiter.js';
+import { RateWindow, type SentRequest } from './rate-window.js';
 
 /** The longest delay a Node.js timer can hold (about 24.8 days). */
 const maxTimerMs = 2_147_483_647;
@@ -12,11 +12,12 @@ interface Waiting {
 
 /**
  * One rate-limit bucket: the tasks waiting for their turn (highest priority first, then in
- * order), the ones running, a pause, and the {@link RateWindow} deciding when the next starts.
+ * order), the ones running, a pause, and the {@link RateWindow}s deciding when the next starts
+ * (its own, then any `windows` more: a task starts when every one has room).
  */
 export class Bucket {
   pausedUntil = 0;
-  readonly #window: RateWindow;
+  readonly #windows: readonly RateWindow[];
   readonly #concurrency: number;
   readonly #waiting: Waiting[] = [];
   #running = 0;
@@ -26,13 +27,26 @@ export class Bucket {
 
   constructor(readonly definition: RateLimitBucket) {
     const { limit } = definition;
-    this.#window = new RateWindow({
+    const now = Date.now();
+    const safetyMargin = definition.safetyMargin ?? 0.015;
+    const own: RateLimitWindow = {
       limit,
       intervalMs: definition.intervalMs ?? 1000,
-      safetyMargin: definition.safetyMargin ?? 0.015,
-      batch: batchSize(limit),
-      now: Date.now(),
-    });
+      startFull: true,
+    };
+    this.#windows = [own, ...(definition.windows ?? [])].map(
+      (window) =>
+        new RateWindow({
+          limit: window.limit,
+          intervalMs: window.intervalMs,
+          safetyMargin: window.safetyMargin ?? safetyMargin,
+          // A window starting full is paced, so its assumed budget spreads like a real one;
+          // one starting empty is a plain sliding window.
+          batch: window.startFull ? batchSize(window.limit) : Math.ceil(window.limit),
+          now,
+          prefilled: window.startFull ?? false,
+        }),
+    );
     this.#concurrency = definition.concurrency ?? Math.max(1, Math.ceil(limit));
   }
 
@@ -95,12 +109,16 @@ export class Bucket {
   }
 
   async #run<T>(task: () => Promise<T>): Promise<T> {
-    const sent = this.#window.start(Date.now());
+    const started = Date.now();
+    const sent: SentRequest[] = this.#windows.map((window) => window.start(started));
     this.#running += 1;
     try {
       return await task();
     } finally {
-      this.#window.settle(sent, Date.now());
+      const ended = Date.now();
+      for (const [index, window] of this.#windows.entries()) {
+        window.settle(sent[index] as SentRequest, ended);
+      }
       this.#running -= 1;
       this.#drain();
     }
@@ -118,7 +136,8 @@ export class Bucket {
     clearTimeout(this.#startTimer);
     this.#startTimer = undefined;
     while (this.#waiting.length > 0 && this.#running < this.#concurrency && !this.pausedUntil) {
-      const wait = this.#window.wait(Date.now());
+      const now = Date.now();
+      const wait = Math.max(...this.#windows.map((window) => window.wait(now)));
       if (wait > 0) {
         // Infinity: every place in the window is held by a request in flight; its end drains.
         if (wait !== Number.POSITIVE_INFINITY) {

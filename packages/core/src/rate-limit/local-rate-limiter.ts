@@ -4,6 +4,32 @@ import { ConfigError } from '../errors/config-error.js';
 import { Bucket } from './bucket.js';
 import type { PauseOptions, RateLimiter, ScheduleOptions } from './rate-limiter.js';
 
+/**
+ * One more window a bucket keeps beside its own `limit` per `intervalMs`, for vendors that
+ * count several at once (5 per second and 500 per hour…): a request starts only when every
+ * window of its bucket has room.
+ */
+export interface RateLimitWindow {
+  /** Requests allowed per interval. */
+  limit: number;
+  /** The interval, in milliseconds. */
+  intervalMs: number;
+  /**
+   * How far below the ceiling to stay, as a fraction of the interval.
+   * @defaultValue the bucket's `safetyMargin`
+   */
+  safetyMargin?: number | undefined;
+  /**
+   * Whether the window starts full, as the bucket's own window does: the previous process
+   * (before a restart) is assumed to have used the whole budget, spread as the pacing spreads
+   * it (a tenth of the window at a time). Off, the window counts only this process's requests —
+   * waiting out an hour's or a day's budget after every restart would cost more than the rare
+   * throttled answer a quick restart may earn.
+   * @defaultValue false
+   */
+  startFull?: boolean | undefined;
+}
+
 /** One rate-limit bucket: the routes it serves and how fast they may be called. */
 export interface RateLimitBucket {
   /** Name for logs and stats, e.g. `telephony`. */
@@ -26,6 +52,11 @@ export interface RateLimitBucket {
    * @defaultValue 0.015
    */
   safetyMargin?: number | undefined;
+  /**
+   * More windows the same requests count against (e.g. 50 per minute and 500 per hour beside
+   * 5 per second); a request starts only when every one has room. @defaultValue none
+   */
+  windows?: readonly RateLimitWindow[] | undefined;
 }
 
 /** Several buckets, each serving the routes it matches. */
@@ -54,13 +85,22 @@ export interface BucketStats {
 }
 
 const positive = z.number().positive().finite();
+const safetyMarginSchema = z.number().min(0).max(0.5);
+/** The schema of one {@link RateLimitWindow}. */
+export const rateLimitWindowSchema = z.strictObject({
+  limit: positive,
+  intervalMs: positive,
+  safetyMargin: safetyMarginSchema.optional(),
+  startFull: z.boolean().optional(),
+});
 const bucketSchema = z.object({
   name: z.string().min(1),
   match: z.union([z.string().min(1), z.instanceof(RegExp), z.function()]).optional(),
   limit: positive,
   intervalMs: positive.optional(),
   concurrency: z.number().int().positive().optional(),
-  safetyMargin: z.number().min(0).max(0.5).optional(),
+  safetyMargin: safetyMarginSchema.optional(),
+  windows: z.array(rateLimitWindowSchema).optional(),
 });
 const optionsSchema = z.union([
   z.object({ buckets: z.array(bucketSchema).min(1) }),

@@ -25,6 +25,11 @@ export interface RateWindowOptions {
   readonly batch: number;
   /** When the bucket was made: the previous process is assumed to have filled the window before. */
   readonly now: number;
+  /**
+   * Whether the window starts full (the previous process assumed to have used its budget);
+   * false starts it empty, counting only this process's requests. @defaultValue true
+   */
+  readonly prefilled?: boolean | undefined;
 }
 
 /**
@@ -55,7 +60,14 @@ export class RateWindow {
   readonly #steadyMs: number;
   #sent: SentRequest[] = [];
 
-  constructor({ limit, intervalMs, safetyMargin, batch, now }: RateWindowOptions) {
+  constructor({
+    limit,
+    intervalMs,
+    safetyMargin,
+    batch,
+    now,
+    prefilled = true,
+  }: RateWindowOptions) {
     const windowMs = intervalMs * (1 + safetyMargin);
     this.#capacity = Math.ceil(limit);
     this.#windowMs = windowMs;
@@ -63,6 +75,7 @@ export class RateWindow {
     this.#batch = batch;
     this.#spacingMs = (windowMs * batch) / limit;
     this.#horizonMs = Math.max(windowMs, this.#spacingMs);
+    if (!prefilled) return;
     for (let index = this.#capacity - 1; index >= 0; index -= 1) {
       const at = now - Math.floor(index / batch) * this.#spacingMs;
       this.#sent.push({ startedAt: at, slotAt: at, endedAt: at, assumed: true });
