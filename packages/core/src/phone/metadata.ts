@@ -17,6 +17,8 @@ export interface PlanRules {
   readonly prefixForParsing: RegExp | undefined;
   /** Whether a national prefix transform rule exists (the fast path stays out of those). */
   readonly hasTransformRule: boolean;
+  /** The national prefix transform rule (`$1`-style replacement), when there is one. */
+  readonly transformRule: string | undefined;
   /** The international dialling prefix pattern, anchored at the start. */
   readonly iddPrefix: RegExp | undefined;
   /** Leading digits that pick this country among those sharing its calling code (anchored). */
@@ -61,6 +63,7 @@ export function planRules(country: string): PlanRules | undefined {
       pattern: new RegExp(`^(?:${plan.nationalNumberPattern()})$`),
       prefixForParsing: prefix ? new RegExp(`^(?:${prefix})`) : undefined,
       hasTransformRule: Boolean(plan.nationalPrefixTransformRule()),
+      transformRule: plan.nationalPrefixTransformRule() || undefined,
       iddPrefix: idd ? new RegExp(`^(?:${idd})`) : undefined,
       leadingDigits: leading ? new RegExp(`^(?:${leading})`) : undefined,
       hasTypes: plan.hasTypes(),
