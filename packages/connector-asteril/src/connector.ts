@@ -1,6 +1,6 @@
 import {
   type CallTrackingOptions,
-  type CrmConnector,
+  type Connector,
   type callSchema,
   callTrackingPipeline,
   type PipelineDefinition,
@@ -64,13 +64,10 @@ export const asteril: ConnectorFactory<
  * hub.register(crm).pipeline(asterilCallTracking(crm, { id: 'calls-asteril' }));
  * ```
  */
-export function asterilCallTracking(
-  crm: CrmConnector & {
-    /** The connector's options: the pipeline reads the `behaviour`. */
-    readonly config: Pick<AsterilOptions, 'behaviour'>;
-  },
-  options: Omit<CallTrackingOptions, 'connector'> = {},
-): PipelineDefinition<typeof callSchema> {
+export const asterilCallTracking: (
+  crm: Connector<z.ZodType<Config, AsterilOptions>, unknown, AsterilActions, Record<never, never>>,
+  options?: Omit<CallTrackingOptions, 'connector'>,
+) => PipelineDefinition<typeof callSchema> = (crm, options = {}) => {
   const { behaviour } = crm.config;
   return callTrackingPipeline({
     connector: crm,
@@ -80,4 +77,4 @@ export function asterilCallTracking(
     passUtm: behaviour.passUtm,
     ...options,
   });
-}
+};

@@ -4,7 +4,7 @@ import { ConfigError, ValidationError } from '@crossline/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { options } from './__fixtures__/config.js';
 import * as api from './index.js';
-import { asteril } from './index.js';
+import { asteril, asterilCallTracking } from './index.js';
 
 const context = { envelopeId: 'calls:c-1', occurredAt: 0 };
 
@@ -33,5 +33,6 @@ describe('@crossline/connector-asteril exports', () => {
     await expect(crm.perform('orders.create', {}, context)).rejects.toThrow(ConfigError);
     // @ts-expect-error: a call needs its direction, numbers and start
     await expect(crm.perform('calls.log', { id: 'c-1' }, context)).rejects.toThrow(ValidationError);
+    expect(asterilCallTracking(crm).id).toBe('calls');
   });
 });

@@ -1,6 +1,7 @@
 import { callSchema, VendorError } from '@crossline/core';
 import { contactSchema, taskSchema } from '@crossline/core/model';
 import { describe, expect, it } from 'vitest';
+import { call } from './__fixtures__/call.js';
 import { callMapper, clientMapper, clientMapping, taskMapper } from './mapping.js';
 
 describe('the Client mapper', () => {
@@ -57,19 +58,10 @@ describe('the Client mapper', () => {
 });
 
 describe('the call mapper', () => {
-  const answered = callSchema.parse({
-    id: 'c-1',
-    direction: 'incoming',
-    result: 'answered',
-    from: '067 123 45 67',
-    to: '0441112233',
-    startedAt: '2026-11-23T10:15:00+02:00',
-    durationSec: 95,
-    recordingUrl: 'https://records.example/1.mp3',
-  });
+  const answered = callSchema.parse(call(1));
 
   it('sends the client side of the call, and the recording of an answered call only', () => {
-    const vendor = callMapper.toVendor(answered, { externalId: 'calls:c-1', clientId: 12 });
+    const vendor = callMapper.toVendor(answered, { externalId: 'calls:call-1', clientId: 12 });
     expect(vendor).toEqual({
       client_id: 12,
       phone: '380671234567',
@@ -78,23 +70,23 @@ describe('the call mapper', () => {
       started_at: '2026-11-23T10:15:00+02:00',
       duration_sec: 95,
       record_url: 'https://records.example/1.mp3',
-      external_id: 'calls:c-1',
+      external_id: 'calls:call-1',
     });
     const outgoing = { ...answered, direction: 'outgoing' as const, result: 'busy' as const };
-    expect(callMapper.toVendor(outgoing, { externalId: 'calls:c-2' })).toEqual({
+    expect(callMapper.toVendor(outgoing, { externalId: 'calls:call-2' })).toEqual({
       phone: '380441112233',
       direction: 'out',
       status: 'busy',
       started_at: '2026-11-23T10:15:00+02:00',
       duration_sec: 95,
-      external_id: 'calls:c-2',
+      external_id: 'calls:call-2',
     });
   });
 
   it('reads a logged call back; the company side, which Asteril does not keep, is empty', () => {
-    const vendor = callMapper.toVendor(answered, { externalId: 'calls:c-1', clientId: 12 });
-    expect(callMapper.fromVendor(vendor, { externalId: 'calls:c-1' })).toEqual({
-      id: 'calls:c-1',
+    const vendor = callMapper.toVendor(answered, { externalId: 'calls:call-1', clientId: 12 });
+    expect(callMapper.fromVendor(vendor, { externalId: 'calls:call-1' })).toEqual({
+      id: 'calls:call-1',
       direction: 'incoming',
       result: 'answered',
       from: '380671234567',

@@ -1,14 +1,10 @@
-import {
-  type CallInput,
-  type ConnectorWarning,
-  createHub,
-  type Hub,
-  MemoryReplayStore,
-} from '@crossline/core';
+import { type ConnectorWarning, createHub, type Hub, MemoryReplayStore } from '@crossline/core';
 import { type AsterilSimulator, startAsterilSimulator } from '@crossline/testing';
 import { afterEach } from 'vitest';
 import { asteril, asterilCallTracking } from '../connector.js';
 import type { AsterilOptions } from '../options.js';
+
+export { call } from './call.js';
 
 /**
  * An Asteril simulator, a connector on it and a Hub with the call-tracking pipeline; closed
@@ -41,20 +37,5 @@ export function useAsterilHub() {
     await hub.start();
     await connector.activate();
     return { crm, hub, connector, warnings };
-  };
-}
-
-/** A call from `067 123 45 67` to the tracking number, answered, with a recording. */
-export function call(index: number, overrides: Partial<CallInput> = {}): CallInput {
-  return {
-    id: `call-${index}`,
-    direction: 'incoming',
-    result: 'answered',
-    from: '067 123 45 67',
-    to: '0441112233',
-    startedAt: '2026-11-23T10:15:00+02:00',
-    durationSec: 95,
-    recordingUrl: `https://records.example/${index}.mp3`,
-    ...overrides,
   };
 }
