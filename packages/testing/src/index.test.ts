@@ -7,6 +7,7 @@ describe('@crossline/testing exports', () => {
       'AsterilState',
       'ReplyError',
       'RetailcrmState',
+      'TeycaState',
       'allValues',
       'headerValue',
       'jsonReply',
@@ -18,6 +19,8 @@ describe('@crossline/testing exports', () => {
       'startAsterilSimulator',
       'startRetailcrmSimulator',
       'startSimulatorServer',
+      'startTeycaSimulator',
+      'textReply',
     ]);
   });
 

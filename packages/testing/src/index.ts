@@ -23,8 +23,8 @@ export { AsterilState, type AsterilStateOptions } from './asteril/state.js';
 export type { DropOptions, FailOptions, Latency } from './kit/faults.js';
 export { allValues, type FlatParams, lastValue, parseFlatParams } from './kit/params.js';
 export { matchesPath, type PathMatcher } from './kit/path-matcher.js';
-export type { RateLimitRule } from './kit/rate-limiter.js';
-export { jsonReply, ReplyError, type SimulatorReply } from './kit/reply.js';
+export type { RateLimitRule, RateLimitVerdict, RateLimitWindowRule } from './kit/rate-limiter.js';
+export { jsonReply, ReplyError, type SimulatorReply, textReply } from './kit/reply.js';
 export { headerValue, type RecordedRequest, type SimulatorRequest } from './kit/request.js';
 export type { SimulatorControls } from './kit/simulator-controls.js';
 export {
@@ -70,3 +70,21 @@ export {
   startRetailcrmSimulator,
 } from './retailcrm/start-retailcrm-simulator.js';
 export { RetailcrmState, type RetailcrmStateOptions } from './retailcrm/state.js';
+export type { BonusEntry, BonusRules } from './teyca/bonus-ledger.js';
+export type {
+  TeycaBonus,
+  TeycaCardLink,
+  TeycaLayout,
+  TeycaMailing,
+  TeycaPass,
+  TeycaPassInput,
+  TeycaToken,
+  TeycaWebhook,
+  TeycaWebhookDelivery,
+  TeycaWebhookType,
+} from './teyca/model.js';
+export type { TeycaSimulatorOptions } from './teyca/options.js';
+export type { TeycaErrorFormat } from './teyca/replies.js';
+export type { TeycaSearchMatch } from './teyca/search.js';
+export { startTeycaSimulator, type TeycaSimulator } from './teyca/start-teyca-simulator.js';
+export { type PassListener, TeycaState, type TeycaStateOptions } from './teyca/state.js';

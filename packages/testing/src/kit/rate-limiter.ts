@@ -13,6 +13,19 @@ export interface RateLimitRule {
   readonly limit: number;
   /** The sliding window, in milliseconds. @defaultValue 1000 */
   readonly windowMs?: number | undefined;
+  /**
+   * More windows the same requests count against (e.g. per minute, per hour, per day beside
+   * per second); a request is admitted only when every window has room. @defaultValue none
+   */
+  readonly windows?: readonly RateLimitWindowRule[] | undefined;
+}
+
+/** One more window of a {@link RateLimitRule}. */
+export interface RateLimitWindowRule {
+  /** Requests admitted per key within the window. */
+  readonly limit: number;
+  /** The sliding window, in milliseconds. */
+  readonly windowMs: number;
 }
 
 /** The verdict on one request: its bucket and whether it was admitted. */
@@ -21,6 +34,10 @@ export interface RateLimitVerdict {
   readonly bucket: string;
   /** Whether the request is within the limit. */
   readonly admitted: boolean;
+  /** For a refused request: the window that refused it, in milliseconds. */
+  readonly windowMs?: number | undefined;
+  /** For a refused request: milliseconds until that window has room again. */
+  readonly retryAfterMs?: number | undefined;
 }
 
 /**
@@ -36,7 +53,11 @@ export class SlidingWindowRateLimiter {
   /** @param rules - the buckets, tried in order */
   constructor(rules: readonly RateLimitRule[]) {
     for (const rule of rules) {
-      if (!(rule.limit > 0)) throw new RangeError(`Rate limit "${rule.name}" must be positive`);
+      for (const { limit, windowMs } of windowsOf(rule)) {
+        if (!(limit > 0 && windowMs > 0)) {
+          throw new RangeError(`Rate limit "${rule.name}" must be positive`);
+        }
+      }
     }
     this.#rules = rules;
   }
@@ -46,13 +67,19 @@ export class SlidingWindowRateLimiter {
     const rule = this.#rules.find((candidate) => matchesPath(candidate.match ?? '/', path));
     if (rule === undefined) return undefined;
     const slot = `${rule.name}\u0000${key}`;
-    const windowStart = at - (rule.windowMs ?? 1000);
-    const times = (this.#admitted.get(slot) ?? []).filter((time) => time > windowStart);
-    const admitted = times.length < rule.limit;
-    if (admitted) times.push(at);
-    else this.#throttled.set(rule.name, (this.#throttled.get(rule.name) ?? 0) + 1);
+    const windows = windowsOf(rule);
+    const longest = Math.max(...windows.map((window) => window.windowMs));
+    const times = (this.#admitted.get(slot) ?? []).filter((time) => time > at - longest);
     this.#admitted.set(slot, times);
-    return { bucket: rule.name, admitted };
+    for (const { limit, windowMs } of windows) {
+      const inWindow = times.filter((time) => time > at - windowMs);
+      if (inWindow.length < limit) continue;
+      this.#throttled.set(rule.name, (this.#throttled.get(rule.name) ?? 0) + 1);
+      const frees = (inWindow[inWindow.length - limit] as number) + windowMs;
+      return { bucket: rule.name, admitted: false, windowMs, retryAfterMs: frees - at };
+    }
+    times.push(at);
+    return { bucket: rule.name, admitted: true };
   }
 
   /** Requests refused so far, in one bucket or (without `bucket`) in all. */
@@ -68,4 +95,8 @@ export class SlidingWindowRateLimiter {
     this.#admitted.clear();
     this.#throttled.clear();
   }
+}
+
+function windowsOf(rule: RateLimitRule): readonly RateLimitWindowRule[] {
+  return [{ limit: rule.limit, windowMs: rule.windowMs ?? 1000 }, ...(rule.windows ?? [])];
 }

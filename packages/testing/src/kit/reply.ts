@@ -8,6 +8,17 @@ export interface SimulatorReply {
   readonly body: unknown;
   /** Extra response headers. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** A plain-text body, sent as `text/plain` instead of `body` as JSON. */
+  readonly text?: string | undefined;
+}
+
+/** A plain-text answer with `status`. */
+export function textReply(
+  status: number,
+  text: string,
+  headers?: Readonly<Record<string, string>>,
+): SimulatorReply {
+  return { status, body: undefined, text, ...(headers === undefined ? {} : { headers }) };
 }
 
 /** A JSON answer with `status`. */
@@ -43,10 +54,11 @@ export function stop(reply: SimulatorReply): never {
 /** Writes `reply` to `response`, unless the connection is already gone. */
 export function writeReply(response: ServerResponse, reply: SimulatorReply): void {
   if (response.destroyed || response.writableEnded) return;
-  const text = JSON.stringify(reply.body);
+  const plain = reply.text !== undefined;
+  const text = plain ? (reply.text as string) : JSON.stringify(reply.body);
   response
     .writeHead(reply.status, {
-      'content-type': 'application/json; charset=utf-8',
+      'content-type': plain ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
       'content-length': String(Buffer.byteLength(text)),
       ...reply.headers,
     })

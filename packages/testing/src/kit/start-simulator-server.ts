@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import FindMyWay from 'find-my-way';
 import { FaultInjector, type Latency } from './faults.js';
-import { type RateLimitRule, SlidingWindowRateLimiter } from './rate-limiter.js';
+import {
+  type RateLimitRule,
+  type RateLimitVerdict,
+  SlidingWindowRateLimiter,
+} from './rate-limiter.js';
 import { jsonReply, ReplyError, type SimulatorReply, writeReply } from './reply.js';
 import { type RecordedRequest, readRequest, type SimulatorRequest, toRecord } from './request.js';
 import type { SimulatorControls } from './simulator-controls.js';
@@ -30,8 +34,12 @@ export interface SimulatorRateLimit {
   readonly key: (request: SimulatorRequest) => string | undefined;
   /** The buckets, tried in order; the first whose `match` fits the path counts the request. */
   readonly buckets: readonly RateLimitRule[];
-  /** The vendor's answer to a throttled request. */
-  readonly reply: (bucket: string, request: SimulatorRequest) => SimulatorReply;
+  /** The vendor's answer to a throttled request (the verdict says which window refused it). */
+  readonly reply: (
+    bucket: string,
+    request: SimulatorRequest,
+    verdict: RateLimitVerdict,
+  ) => SimulatorReply;
 }
 
 /** What a simulator is made of: its routes and its vendor's way of answering errors. */
@@ -88,7 +96,7 @@ export async function startSimulatorServer(
     const key = rateLimit?.key(request);
     if (rateLimit && key !== undefined) {
       const verdict = limiter.admit(key, request.path, request.at);
-      if (verdict && !verdict.admitted) return rateLimit.reply(verdict.bucket, request);
+      if (verdict && !verdict.admitted) return rateLimit.reply(verdict.bucket, request, verdict);
     }
     const fault = faults.take(request.path);
     if (fault?.kind === 'drop') return 'drop' as const;
