@@ -151,7 +151,11 @@ class KyHttpClient implements HttpClient {
     const pauseMs = throttlePause(error, attempt, this.#retry);
     this.#limiter.pause(pauseMs, { route });
     this.#logger.warn({ url: error.request?.url, pauseMs }, 'vendor throttled: bucket paused');
-    if (error.request) this.#notify('onThrottled', { route, pauseMs, request: error.request });
+    // The route is the request's path: a vendor that takes a token in the path has it there.
+    const reported = this.#redactor.text(route);
+    if (error.request) {
+      this.#notify('onThrottled', { route: reported, pauseMs, request: error.request });
+    }
   }
 
   /** Calls a host hook; a hook that throws is logged, never allowed to replace the real error. */

@@ -120,3 +120,22 @@ describe('SecretRedactor', () => {
     expect(new SecretRedactor(['X']).text('Xavier')).toBe('Xavier');
   });
 });
+
+describe('a token in the URL path', () => {
+  it('is redacted from the route a throttle hook is told', async () => {
+    const token = 'PATH-t0ken-0123456789abcdef';
+    nock(base).get(`/v1/${token}/passes`).reply(429, 'slow down');
+    const throttled: unknown[] = [];
+    const http = createHttpClient({
+      baseUrl: base,
+      secrets: [token],
+      retry: { retries: 0 },
+      rateLimiter: { schedule: (task) => task(), pause: () => {} },
+      onThrottled: (state) => throttled.push(state),
+    });
+    await failureOf(http.request({ path: `/v1/${token}/passes` }));
+    expect(throttled).toHaveLength(1);
+    expect(JSON.stringify(throttled)).not.toContain(token);
+    expect(throttled[0]).toMatchObject({ route: '/v1/[REDACTED]/passes' });
+  });
+});
