@@ -4,4 +4,4 @@
 
 export type { RetailcrmActions } from './actions/index.js';
 export { retailcrm } from './connector.js';
-export type { RetailcrmOptions } from './options.js';
+export type { RetailcrmConfig, RetailcrmOptions } from './options.js';
