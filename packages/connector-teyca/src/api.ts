@@ -34,8 +34,7 @@ export function teycaHttp(config: TeycaConfig): HttpDeclaration {
     retry: {
       retries: config.retries,
       throttleDelayMs: config.throttleDelayMs,
-      // The doubling pause must not be cut back to core's default 30 s ceiling.
-      maxDelayMs: Math.max(30_000, config.throttleDelayMs * 8),
+      // 60 s, 120 s, 240 s, 480 s: the doubling pause is capped here, not at 5 minutes.
       maxThrottlePauseMs: Math.max(300_000, config.throttleDelayMs * 8),
     },
   };

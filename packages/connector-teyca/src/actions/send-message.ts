@@ -41,6 +41,8 @@ export const sendMessage = {
     const { cardId, channel } = input;
     let { mailingConsent, pushAllowed } = input;
     refuse(input, mailingConsent, pushAllowed);
+    if (mailingConsent === undefined && config.mailingConsent === undefined)
+      throw unknownConsent(cardId);
     const needsPass =
       mailingConsent === undefined || (channel === 'push' && pushAllowed === undefined);
     if (needsPass) {
@@ -48,12 +50,7 @@ export const sendMessage = {
       mailingConsent ??= mailingConsentOf(pass, cardContext(config));
       pushAllowed ??= cardFromPass(pass, cardContext(config)).pushAllowed;
     }
-    if (mailingConsent === undefined) {
-      throw refusal(
-        `Teyca pass ${cardId}: mailing consent is unknown (Teyca keeps none; set the mailingConsent option or pass the CRM's flag): nothing sent`,
-        'mailingConsent',
-      );
-    }
+    if (mailingConsent === undefined) throw unknownConsent(cardId);
     refuse(input, mailingConsent, pushAllowed);
     const message = { userIds: [cardId], text: input.text, dateStart: input.sendAt };
     const answer = await client.sendMessage(channel, message, signal);
@@ -80,6 +77,13 @@ function refuse(
       'pushAllowed',
     );
   }
+}
+
+function unknownConsent(cardId: string): ValidationError {
+  return refusal(
+    `Teyca pass ${cardId}: mailing consent is unknown (Teyca keeps none: set the mailingConsent option, or pass the CRM's flag as mailingConsent): nothing sent`,
+    'mailingConsent',
+  );
 }
 
 function refusal(message: string, path: string): ValidationError {

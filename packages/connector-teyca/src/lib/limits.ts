@@ -1,4 +1,4 @@
-import type { LocalRateLimiterOptions } from '@crossline/core/sdk';
+import type { MultiWindowRateLimiterOptions } from '@crossline/core/sdk';
 
 /** Teyca's request limits, all counted at once. */
 export interface TeycaLimits {
@@ -13,10 +13,16 @@ export interface TeycaLimits {
 }
 
 /**
- * The limiter's options for Teyca's windows. Core's limiter keeps one window per bucket
- * today, so the per-second window is declared and the others are left to the vendor's 429s
- * (each pausing the account from `throttleDelayMs`).
+ * Core's multi-window limiter for Teyca's four windows: a request starts only when every one
+ * has room (shared by every connector instance of the same account and key in the process).
  */
-export function teycaLimits(limits: TeycaLimits): LocalRateLimiterOptions {
-  return { limit: limits.perSecond, intervalMs: 1000 };
+export function teycaLimits(limits: TeycaLimits): MultiWindowRateLimiterOptions {
+  return {
+    windows: [
+      { limit: limits.perSecond, intervalMs: 1000 },
+      { limit: limits.perMinute, intervalMs: 60_000 },
+      { limit: limits.perHour, intervalMs: 3_600_000 },
+      { limit: limits.perDay, intervalMs: 86_400_000 },
+    ],
+  };
 }

@@ -1,0 +1,37 @@
+import {
+  startTeycaSimulator,
+  type TeycaSimulator,
+  type TeycaSimulatorOptions,
+} from '@crossline/testing';
+import { afterEach } from 'vitest';
+import { teyca } from '../connector.js';
+import type { TeycaOptions } from '../options.js';
+
+const running: TeycaSimulator[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((simulator) => simulator.close()));
+});
+
+/** Starts a Teyca simulator, closed after the test. */
+export async function simulator(options: TeycaSimulatorOptions = {}): Promise<TeycaSimulator> {
+  const started = await startTeycaSimulator(options);
+  running.push(started);
+  return started;
+}
+
+/** A connector on a simulator, without retries. */
+export function connectorFor(
+  teycaSimulator: TeycaSimulator,
+  overrides: Partial<TeycaOptions> = {},
+) {
+  return teyca({
+    id: 'teyca-sim',
+    url: teycaSimulator.url,
+    allowLoopback: true,
+    apiKey: teycaSimulator.apiKey,
+    token: teycaSimulator.token,
+    retries: 0,
+    ...overrides,
+  });
+}
