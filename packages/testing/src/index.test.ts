@@ -5,6 +5,7 @@ describe('@crossline/testing exports', () => {
   it('exports the simulators and the kit by name', () => {
     expect(Object.keys(testing).sort()).toEqual([
       'AsterilState',
+      'BonusLedger',
       'ReplyError',
       'RetailcrmState',
       'TeycaState',

@@ -70,10 +70,11 @@ export {
   startRetailcrmSimulator,
 } from './retailcrm/start-retailcrm-simulator.js';
 export { RetailcrmState, type RetailcrmStateOptions } from './retailcrm/state.js';
-export type { BonusEntry, BonusRules } from './teyca/bonus-ledger.js';
+export { type BonusEntry, BonusLedger, type BonusRules } from './teyca/bonus-ledger.js';
 export type {
   TeycaBonus,
   TeycaCardLink,
+  TeycaConsentField,
   TeycaLayout,
   TeycaMailing,
   TeycaPass,

@@ -20,9 +20,14 @@ export interface BonusRules {
 
 /** Every pass's accruals; balances count only active, unexpired ones. */
 export class BonusLedger {
+  /** Every accrual, oldest first. */
   readonly entries: TeycaBonus[] = [];
   #nextId = 1;
 
+  /**
+   * @param rules - the account's activation and expiry rules
+   * @param now - the clock (epoch ms)
+   */
   constructor(
     private readonly rules: BonusRules,
     private readonly now: () => number,

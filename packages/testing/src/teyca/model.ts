@@ -118,3 +118,11 @@ export interface TeycaToken {
   /** Blocked for good (used from a second installation, or by `blockToken()`). */
   blocked: boolean;
 }
+
+/** Where consent to mailings is read from a pass: the field and the value meaning "consented". */
+export interface TeycaConsentField {
+  /** The pass field, e.g. `key1`. */
+  readonly field: string;
+  /** The value that means consent, e.g. `confirmed`. */
+  readonly value: string;
+}

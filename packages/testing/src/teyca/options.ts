@@ -2,7 +2,7 @@ import type { Latency } from '../kit/faults.js';
 import type { RateLimitWindowRule } from '../kit/rate-limiter.js';
 import type { SimulatorRequest } from '../kit/request.js';
 import type { BonusRules } from './bonus-ledger.js';
-import type { TeycaLayout, TeycaPassInput } from './model.js';
+import type { TeycaConsentField, TeycaLayout, TeycaPassInput } from './model.js';
 import type { TeycaErrorFormat } from './replies.js';
 import type { TeycaSearchMatch } from './search.js';
 
@@ -64,11 +64,16 @@ export interface TeycaSimulatorOptions {
    * keeps a flag per pass (`setConsent()`); this reads a pass field instead, e.g.
    * `{ field: 'key1', value: 'confirmed' }`. @defaultValue the simulator's flag (false)
    */
-  consentField?: { readonly field: string; readonly value: string } | undefined;
+  consentField?: TeycaConsentField | undefined;
   /** UPDATE webhooks POSTed per change of a pass. @defaultValue 1 */
   updateBurst?: number | undefined;
   /** What a DELETE webhook carries (UNCERTAIN). @defaultValue `'user-id'` (`{ user_id }` only) */
   deleteWebhookBody?: 'user-id' | 'full' | undefined;
+  /**
+   * Webhook POSTs on their way at once (whether Teyca keeps them in order is UNCERTAIN; 1 sends
+   * them strictly in order). @defaultValue 1
+   */
+  webhookConcurrency?: number | undefined;
   /** How long a webhook POST waits for the receiver, ms. @defaultValue 5000 */
   webhookTimeoutMs?: number | undefined;
   /** The clock bonuses are judged by. @defaultValue `Date.now` */

@@ -72,6 +72,7 @@ export async function startTeycaSimulator(
     updateBurst: options.updateBurst ?? 1,
     deleteBody: options.deleteWebhookBody ?? 'user-id',
     timeoutMs: options.webhookTimeoutMs ?? 5000,
+    concurrency: options.webhookConcurrency ?? 1,
   });
   const replies = new TeycaReplies(options.errorFormat ?? 'json');
   const guard = {
@@ -138,6 +139,10 @@ function checkOptions(options: TeycaSimulatorOptions): void {
   const burst = options.updateBurst ?? 1;
   if (!Number.isInteger(burst) || burst < 1) {
     throw new TypeError('Teyca simulator: `updateBurst` must be an integer >= 1');
+  }
+  const concurrency = options.webhookConcurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new TypeError('Teyca simulator: `webhookConcurrency` must be an integer >= 1');
   }
   for (const { limit, windowMs } of options.limits ?? []) {
     if (!(limit > 0 && windowMs > 0))

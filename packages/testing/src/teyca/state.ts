@@ -2,6 +2,7 @@ import { IdSequence } from '../kit/id-sequence.js';
 import { BonusLedger, type BonusRules } from './bonus-ledger.js';
 import type {
   TeycaCardLink,
+  TeycaConsentField,
   TeycaLayout,
   TeycaMailing,
   TeycaPass,
@@ -19,13 +20,16 @@ export interface TeycaStateOptions {
   /** The account's bonus activation and expiry rules. */
   readonly bonusRules: BonusRules;
   /** Where consent to mailings is read: a pass field and its value, or the simulator's flag. */
-  readonly consentField?: { readonly field: string; readonly value: string } | undefined;
+  readonly consentField?: TeycaConsentField | undefined;
   /** The clock (epoch ms). */
   readonly now: () => number;
 }
 
-/** Called on every change of a pass, for the webhooks. */
-export type PassListener = (type: TeycaWebhookType, pass: TeycaPass) => void;
+/**
+ * Called on every change of a pass, for the webhooks; `repeat` is set for a burst (that many
+ * events exactly).
+ */
+export type PassListener = (type: TeycaWebhookType, pass: TeycaPass, repeat?: number) => void;
 
 /** Fields computed on read, never stored. */
 const computed = new Set(['user_id', 'fio', 'bonus', 'inactive_bonus']);
@@ -65,7 +69,12 @@ export class TeycaState {
   readonly #ids = new IdSequence('Teyca');
   readonly #listeners: PassListener[] = [];
 
-  constructor(readonly options: TeycaStateOptions) {
+  /** The options it was made with. */
+  readonly options: TeycaStateOptions;
+
+  /** @param options - the layouts, bonus rules, consent source and clock */
+  constructor(options: TeycaStateOptions) {
+    this.options = options;
     for (const layout of options.layouts) this.layouts.set(layout.name, { ...layout });
     this.bonuses = new BonusLedger(options.bonusRules, options.now);
   }
@@ -128,7 +137,8 @@ export class TeycaState {
 
   /** Fires `count` UPDATE webhooks for one pass, as Teyca does in bursts. */
   burst(userId: number, count: number): void {
-    for (let index = 0; index < count; index += 1) this.#emit('UPDATE', userId);
+    const pass = this.render(userId);
+    if (pass !== undefined) for (const listener of this.#listeners) listener('UPDATE', pass, count);
   }
 
   /** The pass as the API shows it, with `fio`, `bonus` and `inactive_bonus` computed. */

@@ -9,36 +9,47 @@ export interface WebhookSenderOptions {
   readonly deleteBody: 'user-id' | 'full';
   /** How long to wait for the receiver, ms. */
   readonly timeoutMs: number;
+  /** Deliveries on their way at once (1: strictly in order). */
+  readonly concurrency: number;
+}
+
+interface Queued {
+  readonly url: string;
+  readonly type: TeycaWebhookType;
+  readonly userId: number;
+  readonly text: string;
 }
 
 /**
- * POSTs `{ type, pass }` to the subscribed URL of each event's type, one delivery after
- * another in order, recording each in `state.deliveries`. No signature, no retry.
+ * POSTs `{ type, pass }` to the subscribed URL of each event's type, `concurrency` at a time in
+ * the order they happened, recording each in `state.deliveries`. No signature, no retry.
  */
 export class WebhookSender {
-  #queue: Promise<void> = Promise.resolve();
-  #pending = 0;
+  readonly #queue: Queued[] = [];
+  #active = 0;
+  #idle: Array<() => void> = [];
 
   constructor(
     private readonly state: TeycaState,
     private readonly options: WebhookSenderOptions,
   ) {
-    state.onChange((type, pass) => this.#enqueue(type, pass));
+    state.onChange((type, pass, repeat) => this.#enqueue(type, pass, repeat));
   }
 
   /** Deliveries queued or on their way. */
   get pending(): number {
-    return this.#pending;
+    return this.#queue.length + this.#active;
   }
 
   /** Resolves when every delivery queued so far has been made (answered or failed). */
-  async idle(): Promise<void> {
-    while (this.#pending > 0) await this.#queue;
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
   }
 
-  #enqueue(type: TeycaWebhookType, pass: TeycaPass): void {
+  #enqueue(type: TeycaWebhookType, pass: TeycaPass, repeat?: number): void {
     const hooks = [...this.state.webhooks.values()].filter((hook) => hook.type === type);
-    const times = type === 'UPDATE' ? this.options.updateBurst : 1;
+    const times = repeat ?? (type === 'UPDATE' ? this.options.updateBurst : 1);
     const body =
       type === 'DELETE' && this.options.deleteBody === 'user-id'
         ? { type, pass: { user_id: pass.user_id } }
@@ -46,14 +57,22 @@ export class WebhookSender {
     const text = JSON.stringify(body);
     for (const hook of hooks) {
       for (let index = 0; index < times; index += 1) {
-        this.#pending += 1;
-        this.#queue = this.#queue
-          .then(() => this.#post(hook.url, type, pass.user_id, text))
-          .finally(() => {
-            this.#pending -= 1;
-          });
+        this.#queue.push({ url: hook.url, type, userId: pass.user_id, text });
       }
     }
+    this.#next();
+  }
+
+  #next(): void {
+    while (this.#active < this.options.concurrency && this.#queue.length > 0) {
+      const { url, type, userId, text } = this.#queue.shift() as Queued;
+      this.#active += 1;
+      void this.#post(url, type, userId, text).finally(() => {
+        this.#active -= 1;
+        this.#next();
+      });
+    }
+    if (this.pending === 0) for (const resolve of this.#idle.splice(0)) resolve();
   }
 
   async #post(url: string, type: TeycaWebhookType, userId: number, text: string): Promise<void> {
