@@ -1,5 +1,4 @@
 import { teyca } from '../connector.js';
-import type { TeycaOptions } from '../options.js';
 
 /** The API origin the tests' nock mocks answer for. */
 export const api = 'https://api.teyca.example';
@@ -14,7 +13,7 @@ export const token = 'tOk0123456789abcdef0123456789WXYZ';
 export const prefix = `/v1/${token}`;
 
 /** A connector on {@link api}, without retries. */
-export function connector(overrides: Partial<TeycaOptions> = {}) {
+export function connector(overrides: Partial<Parameters<typeof teyca>[0]> = {}) {
   return teyca({ id: 'test', url: api, apiKey, token, retries: 0, ...overrides });
 }
 

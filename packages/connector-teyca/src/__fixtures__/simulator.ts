@@ -5,7 +5,6 @@ import {
 } from '@crossline/testing';
 import { afterEach } from 'vitest';
 import { teyca } from '../connector.js';
-import type { TeycaOptions } from '../options.js';
 
 const running: TeycaSimulator[] = [];
 
@@ -23,7 +22,7 @@ export async function simulator(options: TeycaSimulatorOptions = {}): Promise<Te
 /** A connector on a simulator, without retries. */
 export function connectorFor(
   teycaSimulator: TeycaSimulator,
-  overrides: Partial<TeycaOptions> = {},
+  overrides: Partial<Parameters<typeof teyca>[0]> = {},
 ) {
   return teyca({
     id: 'teyca-sim',
