@@ -17,7 +17,10 @@ import { sendCardLink } from './send-card-link.js';
 import { sendMessage } from './send-message.js';
 import { updateCard } from './update-card.js';
 
-/** An action on a pass by its id. */
+/**
+ * An action on a pass by its id.
+ * @inline
+ */
 interface PassId {
   /** The pass id (`user_id`; a number is read as its digits). */
   readonly id: string | number;

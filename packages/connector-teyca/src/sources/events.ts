@@ -2,29 +2,39 @@ import { z } from 'zod';
 
 /**
  * A pass event from Teyca, as the webhook inlet and the `passes` source store it: what happened
- * to which pass, never the pass's data from the webhook (re-fetch it by `userId` before acting).
+ * to which pass, never the pass's data from a webhook (re-fetch it by `userId` before acting).
  */
-export const teycaPassEventSchema = z.object({
+export interface TeycaPassEvent {
   /**
    * The event's id, the envelope's with the pipeline id: `CREATE:<user_id>`,
    * `DELETE:<user_id>`, `UPDATE:<user_id>:<time bucket>` (a burst makes one), or
    * `POLL:<user_id>:<digest>` (a pass read by the source, once per content).
    */
-  id: z.string().min(1),
+  readonly id: string;
   /** What happened; an event type Teyca adds later is stored as `UPDATE`. */
-  type: z.enum(['CREATE', 'UPDATE', 'DELETE']),
+  readonly type: 'CREATE' | 'UPDATE' | 'DELETE';
   /** The pass id. */
-  userId: z.string().min(1),
+  readonly userId: string;
   /** When crossline received or read it, epoch ms. */
-  receivedAt: z.number(),
+  readonly receivedAt: number;
   /** Where it came from. */
-  origin: z.enum(['webhook', 'poll']),
+  readonly origin: 'webhook' | 'poll';
   /**
-   * The pass as the `passes` source read it from the API (polled events only; a webhook's
-   * body is never trusted). Canonical: core's `LoyaltyCardRecord`.
+   * The pass as the `passes` source read it from the API, as core's `LoyaltyCardRecord`
+   * (polled events only: a webhook's body is never trusted).
    */
+  readonly card?: Readonly<Record<string, unknown>> | undefined;
+}
+
+/**
+ * The schema of a {@link TeycaPassEvent}: the `input` of a pipeline fed by the webhook inlet
+ * (its `eventId` is `(event) => event.id`) or by the `passes` source.
+ */
+export const teycaPassEventSchema: z.ZodType<TeycaPassEvent> = z.object({
+  id: z.string().min(1),
+  type: z.enum(['CREATE', 'UPDATE', 'DELETE']),
+  userId: z.string().min(1),
+  receivedAt: z.number(),
+  origin: z.enum(['webhook', 'poll']),
   card: z.record(z.string(), z.unknown()).optional(),
 });
-
-/** A pass event from Teyca (see {@link teycaPassEventSchema}). */
-export type TeycaPassEvent = z.output<typeof teycaPassEventSchema>;
