@@ -7,7 +7,7 @@ export interface OutgoingRequest {
   readonly method: HttpMethod;
   readonly url: URL;
   readonly headers: Headers;
-  readonly body: URLSearchParams | string | undefined;
+  readonly body: URLSearchParams | FormData | string | Uint8Array | undefined;
 }
 
 /**
@@ -57,8 +57,13 @@ export async function applyAuth(
 function bodyOf(
   request: HttpRequest<unknown>,
   headers: Headers,
-): URLSearchParams | string | undefined {
+): URLSearchParams | FormData | string | Uint8Array | undefined {
+  if (request.multipart !== undefined) return request.multipart;
   if (request.form !== undefined) return encodeParams(request.form);
+  if (request.bytes !== undefined) {
+    if (!headers.has('content-type')) headers.set('content-type', 'application/octet-stream');
+    return request.bytes;
+  }
   if (request.json === undefined) return undefined;
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   return JSON.stringify(request.json);

@@ -201,6 +201,16 @@ export interface HttpRequest<T = unknown> {
   json?: unknown;
   /** A form-urlencoded body; nested values use brackets. */
   form?: Params | undefined;
+  /**
+   * Raw bytes sent as they are (a file upload), with the request's `content-type` header or
+   * `application/octet-stream`. Never logged.
+   */
+  bytes?: Uint8Array | undefined;
+  /**
+   * A `multipart/form-data` body (files and JSON parts): `fetch` sets the content type with its
+   * boundary. Sent again as it is on a retry.
+   */
+  multipart?: FormData | undefined;
   /** Extra headers for this request. */
   headers?: Readonly<Record<string, string>> | undefined;
   /** Cancels the request, its retries and its wait for a rate-limit slot. */
