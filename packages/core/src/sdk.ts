@@ -22,6 +22,24 @@ export type {
   LoyaltyMessage,
   LoyaltyOperation,
 } from './capabilities/loyalty.js';
+export {
+  type AgentReply,
+  agentReplySchema,
+  type HelpdeskActions,
+  type HelpdeskCommentInput,
+  type HelpdeskConnector,
+  type HelpdeskCustomer,
+  type HelpdeskCustomerInput,
+  type HelpdeskCustomerLookup,
+  type HelpdeskFileInput,
+  type HelpdeskMessageInput,
+  type HelpdeskTicketFieldsInput,
+  type HelpdeskTicketInput,
+  type HelpdeskTicketRef,
+  type HelpdeskUploadedFile,
+  helpdeskCustomerLookupSchema,
+  helpdeskCustomerSchema,
+} from './capabilities/helpdesk.js';
 export type { ConnectorMemory } from './connector/connector-memory.js';
 export {
   type ConfigurePatch,
@@ -130,3 +148,4 @@ export {
   lenientEnum,
   withoutNulls,
 } from './util/lenient.js';
+export { formatWallClock, parseWallClock } from './util/wall-clock.js';
