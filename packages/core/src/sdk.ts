@@ -23,6 +23,20 @@ export type {
   LoyaltyOperation,
 } from './capabilities/loyalty.js';
 export {
+  type MarketplaceActions,
+  type MarketplaceConnector,
+  type MarketplaceMessage,
+  type MarketplaceOrder,
+  type MarketplaceReplyInput,
+  type MarketplaceReplyResult,
+  marketplaceMessageSchema,
+  marketplaceOrderSchema,
+  marketplaceReplyResultSchema,
+  marketplaceReplySchema,
+  type ReplyAttachment,
+  replyAttachmentSchema,
+} from './capabilities/marketplace.js';
+export {
   type AgentReply,
   agentReplySchema,
   type HelpdeskActions,
