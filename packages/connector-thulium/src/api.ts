@@ -1,26 +1,42 @@
+import { NotFoundError } from '@crossline/core';
 import type {
   HttpClient,
   HttpDeclaration,
+  HttpRequest,
   ResponseState,
   ResponseVerdict,
 } from '@crossline/core/sdk';
-import { accountOrigin, type ThuliumConfig } from './options.js';
-import { createdCallAnswer, meAnswer, type ThuliumCall, type ThuliumMe } from './wire.js';
+import type { ThuliumConfig } from './options.js';
+import {
+  anyAnswer,
+  type CustomerBody,
+  createdCustomerAnswer,
+  createdTicketAnswer,
+  customerAnswer,
+  dictionaryEntry,
+  listAnswer,
+  type ResponseBody,
+  type ThuliumTicket,
+  type TicketBody,
+  temporaryFileAnswer,
+  ticketAnswer,
+  ticketListItem,
+} from './wire.js';
+
+const jsonType = { 'content-type': 'application/json; charset=utf-8' };
 
 /**
- * The vendor's HTTP API, from the options: base URL, the key as a bearer token, the account and
- * key its rate limit counts by, and how to read its error bodies. The SDK builds the client from
- * it and adds the vendor name, the connector id, the logger, throttle events and one shared
- * budget per account and key in the process.
+ * Thulium's HTTP API, from the options: `<origin>/api`, HTTP Basic of the API user (login and
+ * password trimmed, so a pasted newline is never sent), JSON both ways, `Accept-Language` for
+ * the error messages, and the rate limit (none documented: an option).
  */
 export function thuliumHttp(config: ThuliumConfig): HttpDeclaration {
-  const origin = accountOrigin(config);
   return {
-    baseUrl: `${origin}/api/v1`,
-    account: origin,
-    credential: config.apiKey,
-    auth: { type: 'bearer', token: config.apiKey },
-    headers: { accept: 'application/json' },
+    baseUrl: `${config.origin}${config.apiPath}`,
+    account: config.origin,
+    credential: `${config.user}:${config.password}`,
+    auth: { type: 'basic', username: config.user, password: config.password },
+    headers: { accept: 'application/json', 'accept-language': config.language },
     limits: { limit: config.rateLimit },
     retry: { retries: config.retries },
     interpretResponse: interpretThuliumResponse,
@@ -28,18 +44,40 @@ export function thuliumHttp(config: ThuliumConfig): HttpDeclaration {
 }
 
 /**
- * Reads the vendor's error body `{ "error": { "message": "…" } }` into the error's message;
- * status codes keep their usual meaning (401 auth, 403 permission, 404, 422 validation, 429
- * throttled with `Retry-After`).
+ * Reads Thulium's error body `{ request_id, errors: [{ message, code }] }`: every message, and
+ * the request id to quote to Thulium's support. Status codes keep their usual meaning.
  */
 export function interpretThuliumResponse(state: ResponseState): ResponseVerdict | undefined {
-  const { body } = state;
-  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
-  const { error } = body as { error?: { message?: unknown } | null };
-  return typeof error?.message === 'string' ? { message: error.message } : undefined;
+  const { body, status } = state;
+  if (status < 400 || typeof body !== 'object' || body === null) return undefined;
+  const { errors, request_id: requestId } = body as { errors?: unknown; request_id?: unknown };
+  if (!Array.isArray(errors)) return undefined;
+  const messages = errors
+    .map((error) => (error as { message?: unknown } | null)?.message)
+    .filter((message): message is string => typeof message === 'string');
+  if (messages.length === 0) return undefined;
+  const request = typeof requestId === 'string' ? ` (request_id ${requestId})` : '';
+  return { message: `${messages.join('; ')}${request}` };
 }
 
-/** A typed client of the Thulium API: one method per endpoint, answers checked with zod. */
+/** `custom_fields[<name>]=<value>`, name and value percent-encoded (a space as `%20`). */
+export function customFieldQuery(name: string, value: string): string {
+  return `custom_fields${encodeURIComponent(`[${name}]`)}=${encodeURIComponent(value)}`;
+}
+
+/** A page of `GET /tickets`. */
+export interface TicketQuery {
+  /** The queue. */
+  readonly queueId: number;
+  /** Last change from, `YYYY-MM-DD HH:MM:SS` account time. */
+  readonly dateFrom: string;
+  /** Page size (≤ 100). */
+  readonly limit: number;
+  /** Tickets to skip. */
+  readonly offset: number;
+}
+
+/** A typed client of the Thulium API: one method per endpoint. */
 export class ThuliumApi {
   readonly #http: HttpClient;
 
@@ -48,21 +86,111 @@ export class ThuliumApi {
     this.#http = http;
   }
 
-  /**
-   * `GET /me`: the key's user and the scopes granted to the key.
-   * @param signal - cancels the request and its retries
-   */
-  async me(signal?: AbortSignal): Promise<ThuliumMe> {
-    return (await this.#http.request({ path: '/me', schema: meAnswer, signal })).data.data;
+  async #send<T>(request: HttpRequest<T>): Promise<T> {
+    const headers = request.json === undefined ? request.headers : jsonType;
+    return (await this.#http.request({ ...request, headers })).data;
   }
 
-  /**
-   * `POST /calls`: logs a call. Safe to repeat — the vendor refuses a second call with the same
-   * `external_id` — so it is retried like a GET.
-   * @param signal - cancels the request and its retries
-   */
-  async createCall(call: ThuliumCall, signal?: AbortSignal) {
-    const request = { method: 'POST' as const, path: '/calls', json: call, idempotent: true };
-    return (await this.#http.request({ ...request, schema: createdCallAnswer, signal })).data.data;
+  /** `GET /customers?custom_fields[<field>]=<value>&include_custom_fields=1&limit=…`. */
+  findCustomers(field: string, value: string, limit: number, signal?: AbortSignal) {
+    return this.#send({
+      path: `/customers?${customFieldQuery(field, value)}`,
+      query: { include_custom_fields: true, limit },
+      schema: listAnswer(customerAnswer),
+      signal,
+    });
+  }
+
+  /** `GET /customers?include_custom_fields=1&limit=…`: a sample, for "check connection". */
+  sampleCustomers(limit: number, signal?: AbortSignal) {
+    const query = { include_custom_fields: true, limit };
+    return this.#send({ path: '/customers', query, schema: listAnswer(customerAnswer), signal });
+  }
+
+  /** `POST /customers`: the new id, when the answer carries one. */
+  createCustomer(body: CustomerBody, signal?: AbortSignal): Promise<string | undefined> {
+    const request = { method: 'POST' as const, path: '/customers', json: body };
+    return this.#send({ ...request, schema: createdCustomerAnswer, signal });
+  }
+
+  /** `POST /tickets` → the new ticket's id. */
+  async createTicket(body: TicketBody, signal?: AbortSignal): Promise<string> {
+    const request = { method: 'POST' as const, path: '/tickets', json: body };
+    return (await this.#send({ ...request, schema: createdTicketAnswer, signal })).ticket_id;
+  }
+
+  /** `GET /tickets?ticket_queue_id=…&date_from=…&limit=…&offset=…`: most recently changed first. */
+  listTickets(query: TicketQuery, signal?: AbortSignal) {
+    const { queueId, dateFrom, limit, offset } = query;
+    return this.#send({
+      path: '/tickets',
+      query: { ticket_queue_id: queueId, date_from: dateFrom, limit, offset },
+      schema: listAnswer(ticketListItem),
+      signal,
+    });
+  }
+
+  /** `GET /tickets/:id?include_custom_fields=1`: the ticket with its messages. */
+  getTicket(ticketId: string, signal?: AbortSignal): Promise<ThuliumTicket> {
+    return this.#send({
+      path: `/tickets/${encodeURIComponent(ticketId)}`,
+      query: { include_custom_fields: true },
+      schema: ticketAnswer,
+      signal,
+    });
+  }
+
+  /** `PUT /tickets/:id`: only the fields sent change. */
+  async updateTicket(ticketId: string, body: Record<string, unknown>, signal?: AbortSignal) {
+    const path = `/tickets/${encodeURIComponent(ticketId)}`;
+    await this.#send({ method: 'PUT', path, json: body, schema: anyAnswer, signal });
+  }
+
+  /** `POST /tickets/:id/customer_response`. */
+  async customerResponse(ticketId: string, body: ResponseBody, signal?: AbortSignal) {
+    await this.#post(`/tickets/${encodeURIComponent(ticketId)}/customer_response`, body, signal);
+  }
+
+  /** `POST /tickets/:id/agent_response` (answers `[]`: no message id). */
+  async agentResponse(ticketId: string, body: ResponseBody, signal?: AbortSignal) {
+    await this.#post(`/tickets/${encodeURIComponent(ticketId)}/agent_response`, body, signal);
+  }
+
+  /** `POST /tickets/:id/comment` (the body's field name is an option: UNCERTAIN). */
+  async comment(ticketId: string, body: Record<string, string>, signal?: AbortSignal) {
+    await this.#post(`/tickets/${encodeURIComponent(ticketId)}/comment`, body, signal);
+  }
+
+  async #post(path: string, json: unknown, signal?: AbortSignal): Promise<void> {
+    await this.#send({ method: 'POST', path, json, schema: anyAnswer, signal });
+  }
+
+  /** `POST /temporary_files?filename=…` with the raw bytes: a token living 24 h. */
+  uploadTemporaryFile(name: string, bytes: Uint8Array, contentType: string, signal?: AbortSignal) {
+    return this.#send({
+      method: 'POST',
+      path: '/temporary_files',
+      query: { filename: name },
+      bytes,
+      headers: { 'content-type': contentType },
+      schema: temporaryFileAnswer,
+      signal,
+    });
+  }
+
+  /** A dictionary (ticket queues or categories): entries with an id and a name. */
+  dictionary(path: string, signal?: AbortSignal) {
+    return this.#send({ path, schema: listAnswer(dictionaryEntry), signal });
+  }
+
+  /** `GET /agents/:login`: whether the agent exists. */
+  async agentExists(login: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.#send({ path: `/agents/${encodeURIComponent(login)}`, schema: anyAnswer, signal });
+      return true;
+    } catch (error) {
+      if (NotFoundError.isInstance(error)) return false;
+      throw error;
+    }
   }
 }

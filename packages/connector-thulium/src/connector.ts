@@ -1,29 +1,49 @@
-import { type ConnectorFactory, defineConnector } from '@crossline/core/sdk';
+import type { AgentReply, ConnectorFactory, SourceDefinition } from '@crossline/core/sdk';
+import { defineConnector } from '@crossline/core/sdk';
 import type { z } from 'zod';
 import { type ThuliumActions, thuliumActions } from './actions/index.js';
 import { ThuliumApi, thuliumHttp } from './api.js';
 import { type ThuliumConfig, type ThuliumOptions, thuliumOptionsSchema } from './options.js';
+import { agentRepliesSource } from './sources/agent-replies.js';
 import { verify } from './verify.js';
 
 /**
- * The Thulium connector. Actions: `calls.log`. Options are validated at once.
+ * The sources of the Thulium connector.
+ * @inline
+ */
+type ThuliumSources = {
+  /** Agent replies of the configured queue, each once; never comments or the connector's own. */
+  readonly agentReplies: SourceDefinition<unknown, unknown, AgentReply>;
+};
+
+/**
+ * The Thulium helpdesk connector: customers keyed by a text custom field, tickets in a queue and
+ * category, messages marked by author, internal comments, ticket fields, temporary files — the
+ * helpdesk capability (`HelpdeskActions`); the `agentReplies` source polls agent replies.
+ * Options are validated at once.
  *
  * @throws `ConfigError` (from `@crossline/core`) naming every invalid option
  * @example
  * ```ts
- * const vendor = thulium({
- *   id: 'acme-thulium',
- *   url: 'https://acme.thulium.example',
- *   apiKey, // from the host's settings: redacted from every log line and error
+ * const helpdesk = thulium({
+ *   id: 'shop-thulium',
+ *   url: 'https://acme.thulium.com',
+ *   user: 'api_empik',
+ *   password: process.env.THULIUM_PASSWORD ?? '',
+ *   customerField: 'Empik ID',
+ *   queue: 'EmpikPlace',
+ *   category: 'Marketplace',
+ *   mailbox: 'empik@shop.example',
+ *   agentLogin: 'empik_bot',
  * });
- * const report = await vendor.verify(); // reachable, key valid, missing scopes named
+ * const report = await helpdesk.verify(); // credentials, the field (text), queue, category, agent
  * ```
  */
 export const thulium: ConnectorFactory<
   z.ZodType<ThuliumConfig, ThuliumOptions>,
   unknown, // the vendor client stays internal
   ThuliumActions,
-  Record<never, never>
+  ThuliumSources
 > = defineConnector({
   vendor: 'thulium',
   configSchema: thuliumOptionsSchema,
@@ -32,4 +52,5 @@ export const thulium: ConnectorFactory<
   timeZone: (config) => config.timeZone,
   verify,
   actions: thuliumActions,
+  sources: { agentReplies: agentRepliesSource },
 });

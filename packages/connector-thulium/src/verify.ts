@@ -1,22 +1,74 @@
+import { AuthError, PermissionError } from '@crossline/core';
 import type { ConnectorContext, VerifyChecks } from '@crossline/core/sdk';
-import { thuliumActions } from './actions/index.js';
 import type { ThuliumApi } from './api.js';
+import { type Dictionary, findEntry } from './lib/dictionaries.js';
 import type { ThuliumConfig } from './options.js';
 
-/** Every scope the connector's actions declare they need. */
-const neededScopes = [
-  ...new Set(Object.values(thuliumActions).flatMap((action) => action.permissions ?? [])),
-];
+type Context = ConnectorContext<ThuliumConfig, ThuliumApi>;
+
+/** Customers sampled to find the custom field and read its type from their values. */
+const sampleSize = 100;
 
 /**
- * "Check connection": the account answers, the key is valid, and it has every scope the
- * actions need — each missing one named. A rejected key throws; the SDK reports it as
- * credentials not valid.
+ * "Check connection", each missing item named: the API user and password (`GET /customers`),
+ * the customer custom field — present on the customers (Thulium returns every field, `null`
+ * when empty) and holding text (no endpoint lists field types: a field is of the wrong type
+ * when a customer's value is not a string; with no values yet, it cannot be told) — the queue,
+ * the category, and the agent login the connector writes as.
  */
-export async function verify({
-  client,
-}: ConnectorContext<ThuliumConfig, ThuliumApi>): Promise<VerifyChecks> {
-  const { scopes } = await client.me();
-  const missingPermissions = neededScopes.filter((scope) => !scopes.includes(scope));
-  return { reachable: true, credentialsValid: true, missingPermissions, problems: [] };
+export async function verify(context: Context): Promise<VerifyChecks> {
+  const { client, config } = context;
+  let customers: Awaited<ReturnType<ThuliumApi['sampleCustomers']>>;
+  try {
+    customers = await client.sampleCustomers(sampleSize);
+  } catch (error) {
+    if (AuthError.isInstance(error) || PermissionError.isInstance(error)) {
+      const problem = AuthError.isInstance(error)
+        ? 'Thulium refused the API user and password: check `user` and `password` (Administration → Users → API users; a password cannot be read back, only replaced).'
+        : 'The API user may not read customers: grant it the API elements the connector uses (or `*`).';
+      return {
+        reachable: true,
+        credentialsValid: false,
+        missingPermissions: [],
+        problems: [problem],
+      };
+    }
+    throw error;
+  }
+  const problems = [
+    ...fieldProblems(customers, config.customerField),
+    ...(await dictionaryProblem(context, 'queue')),
+    ...(await dictionaryProblem(context, 'category')),
+    ...((await client.agentExists(config.agentLogin))
+      ? []
+      : [`Thulium has no agent with the login "${config.agentLogin}" (option \`agentLogin\`).`]),
+  ];
+  return { reachable: true, credentialsValid: true, missingPermissions: [], problems };
+}
+
+function fieldProblems(
+  customers: readonly { readonly custom_fields?: Readonly<Record<string, unknown>> | undefined }[],
+  field: string,
+): string[] {
+  if (customers.length === 0) return [];
+  const holders = customers.filter(
+    (customer) => customer.custom_fields && field in customer.custom_fields,
+  );
+  if (holders.length === 0) {
+    return [
+      `Thulium has no customer custom field "${field}" (option \`customerField\`): create it, of type text.`,
+    ];
+  }
+  const other = holders
+    .map((customer) => customer.custom_fields?.[field])
+    .find((value) => value !== null && value !== undefined && typeof value !== 'string');
+  if (other === undefined) return [];
+  const type = Array.isArray(other) ? 'a list' : typeof other;
+  return [`The customer custom field "${field}" holds ${type} values: it must be of type text.`];
+}
+
+async function dictionaryProblem(context: Context, dictionary: Dictionary): Promise<string[]> {
+  const ref = context.config[dictionary];
+  if ((await findEntry(context, dictionary)) !== undefined) return [];
+  return [`Thulium has no ticket ${dictionary} ${JSON.stringify(ref)} (option \`${dictionary}\`).`];
 }

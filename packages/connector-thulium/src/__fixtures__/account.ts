@@ -4,10 +4,30 @@ import type { ThuliumOptions } from '../options.js';
 /** The account the tests' nock mocks answer for. */
 export const account = 'https://acme.thulium.example';
 
-/** A fake key, long enough to be redacted everywhere. */
-export const apiKey = 'thulium-fixture-key-0123456789';
+/** The API user. */
+export const user = 'api_empik';
+
+/** A fake password, long enough to be redacted everywhere. */
+export const password = 'thulium-fixture-password-0123456789';
+
+/** `Authorization` for {@link user} and {@link password}. */
+export const basic = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** The options every test starts from. */
+export const baseOptions = {
+  id: 'test',
+  url: account,
+  user,
+  password,
+  customerField: 'Empik ID',
+  queue: 7,
+  category: 3,
+  mailbox: 'empik@shop.example',
+  agentLogin: 'empik_bot',
+  retries: 0,
+};
 
 /** A connector on {@link account}, without retries. */
 export function connector(overrides: Partial<ThuliumOptions> = {}) {
-  return thulium({ id: 'test', url: account, apiKey, retries: 0, ...overrides });
+  return thulium({ ...baseOptions, ...overrides });
 }

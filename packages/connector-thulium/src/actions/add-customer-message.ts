@@ -1,0 +1,33 @@
+import { ValidationError } from '@crossline/core';
+import type { ActionDefinition } from '@crossline/core/sdk';
+import type { z } from 'zod';
+import type { ThuliumApi } from '../api.js';
+import { responseBody, withAttachmentNote } from '../mapping.js';
+import type { ThuliumConfig } from '../options.js';
+import { type ChangedTicket, changedTicketSchema, messageInputSchema } from './schemas.js';
+
+/**
+ * `tickets.addCustomerMessage`: `POST /tickets/:id/customer_response`, PLAIN, dated with the
+ * message's time. That call takes no attachments: their names and links are listed under the
+ * text instead.
+ */
+export const addCustomerMessage = {
+  input: messageInputSchema,
+  output: changedTicketSchema,
+  permissions: ['POST /tickets/:id/customer_response'],
+  async run({ ticketId, message }, { client, config, signal }) {
+    if (message.authorRole !== 'customer') {
+      throw new ValidationError('tickets.addCustomerMessage takes a customer’s message', {
+        issues: [{ path: 'message.authorRole', message: 'must be customer' }],
+      });
+    }
+    const text = withAttachmentNote(message.text, message.attachments);
+    await client.customerResponse(ticketId, responseBody(message, text, config), signal);
+    return { ticketId };
+  },
+} satisfies ActionDefinition<
+  ThuliumConfig,
+  ThuliumApi,
+  z.output<typeof messageInputSchema>,
+  ChangedTicket
+>;
