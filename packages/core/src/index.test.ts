@@ -66,6 +66,7 @@ describe('@crossline/core public face', () => {
       'createHub',
       'createLogger',
       'crosslineRedactPaths',
+      'loyaltySyncPipeline',
       'normalizePhone',
       'protectLogger',
       'silentLogger',

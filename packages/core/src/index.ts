@@ -4,7 +4,6 @@
 // Phone tools beyond normalisation: `@crossline/core/phone`.
 
 export type {
-  CapabilityAction,
   ContactLookup,
   CrmActions,
   CrmConnector,
@@ -45,11 +44,11 @@ export type {
   PipelineDefinition,
   PipelineStep,
   PublishResult,
-  SourceRef,
   StepContext,
   StopOptions,
 } from './pipeline/types.js';
 export { type CallTrackingOptions, callTrackingPipeline } from './recipes/call-tracking.js';
+export { type LoyaltySyncOptions, loyaltySyncPipeline } from './recipes/loyalty-sync.js';
 export type { ReplayStoreLimits } from './replay/envelope-checks.js';
 export { MemoryReplayStore } from './replay/memory-replay-store.js';
 export type { Envelope, ReplayStore } from './replay/replay-store.js';

@@ -5,6 +5,7 @@
 export {
   type ActionsFor,
   type ActionTypes,
+  type CapabilityAction,
   type ConnectorWith,
   contactLookupSchema,
   foundContactSchema,
@@ -14,6 +15,35 @@ export {
   phoneLookupSchema,
 } from './capabilities/crm.js';
 export { CrmKit, type CrmKitOptions, createCrmKit } from './capabilities/crm-kit.js';
+export {
+  type CrmContactPatch,
+  type CrmContactRecord,
+  type CrmContactRef,
+  type CrmSyncActions,
+  type CrmSyncConnector,
+  crmContactPatchSchema,
+  crmContactRecordSchema,
+  crmContactRefSchema,
+  crmContactsSource,
+} from './capabilities/crm-sync.js';
+export {
+  type AgentReply,
+  agentReplySchema,
+  type HelpdeskActions,
+  type HelpdeskCommentInput,
+  type HelpdeskConnector,
+  type HelpdeskCustomer,
+  type HelpdeskCustomerInput,
+  type HelpdeskCustomerLookup,
+  type HelpdeskFileInput,
+  type HelpdeskMessageInput,
+  type HelpdeskTicketFieldsInput,
+  type HelpdeskTicketInput,
+  type HelpdeskTicketRef,
+  type HelpdeskUploadedFile,
+  helpdeskCustomerLookupSchema,
+  helpdeskCustomerSchema,
+} from './capabilities/helpdesk.js';
 export type {
   BonusOperation,
   LoyaltyCardFields,
@@ -36,24 +66,6 @@ export {
   type ReplyAttachment,
   replyAttachmentSchema,
 } from './capabilities/marketplace.js';
-export {
-  type AgentReply,
-  agentReplySchema,
-  type HelpdeskActions,
-  type HelpdeskCommentInput,
-  type HelpdeskConnector,
-  type HelpdeskCustomer,
-  type HelpdeskCustomerInput,
-  type HelpdeskCustomerLookup,
-  type HelpdeskFileInput,
-  type HelpdeskMessageInput,
-  type HelpdeskTicketFieldsInput,
-  type HelpdeskTicketInput,
-  type HelpdeskTicketRef,
-  type HelpdeskUploadedFile,
-  helpdeskCustomerLookupSchema,
-  helpdeskCustomerSchema,
-} from './capabilities/helpdesk.js';
 export type { ConnectorMemory } from './connector/connector-memory.js';
 export {
   type ConfigurePatch,
@@ -127,6 +139,7 @@ export {
   mergeFieldMaps,
 } from './mapping/field-map.js';
 export type { Mapper } from './mapping/mapper.js';
+export type { SourceRef } from './pipeline/types.js';
 export {
   parseRateLimitHeaders,
   parseRetryAfter,
@@ -151,6 +164,8 @@ export {
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
 export { clientPhone } from './recipes/call-tracking.js';
+export { type LoyaltyCardEvent, loyaltyCardEventSchema } from './recipes/loyalty-card-event.js';
+export type { LoyaltySyncFieldMap, LoyaltySyncPipeline } from './recipes/loyalty-sync.js';
 export { envelopeId } from './replay/envelope-id.js';
 export type { MemoryReplayStoreOptions } from './replay/memory-replay-store.js';
 export type { EnvelopeState, FailureUpdate, NewEnvelope } from './replay/replay-store.js';
