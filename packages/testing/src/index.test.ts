@@ -6,6 +6,7 @@ describe('@crossline/testing exports', () => {
     expect(Object.keys(testing).sort()).toEqual([
       'AsterilState',
       'BonusLedger',
+      'EmpikplaceState',
       'ReplyError',
       'RetailcrmState',
       'TeycaState',
@@ -18,6 +19,7 @@ describe('@crossline/testing exports', () => {
       'retailcrmCredentials',
       'retailcrmScopes',
       'startAsterilSimulator',
+      'startEmpikplaceSimulator',
       'startRetailcrmSimulator',
       'startSimulatorServer',
       'startTeycaSimulator',

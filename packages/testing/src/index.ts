@@ -20,6 +20,28 @@ export {
   startAsterilSimulator,
 } from './asteril/start-asteril-simulator.js';
 export { AsterilState, type AsterilStateOptions } from './asteril/state.js';
+export type {
+  EmpikplaceAttachment,
+  EmpikplaceMessage,
+  EmpikplaceOrder,
+  EmpikplaceOrderLine,
+  EmpikplaceParticipant,
+  EmpikplaceParticipantType,
+  EmpikplaceSenderType,
+  EmpikplaceThread,
+} from './empikplace/model.js';
+export {
+  type EmpikplaceKeyOptions,
+  type EmpikplaceSimulator,
+  type EmpikplaceSimulatorOptions,
+  startEmpikplaceSimulator,
+} from './empikplace/start-empikplace-simulator.js';
+export {
+  EmpikplaceState,
+  type EmpikplaceStateOptions,
+  type NewMessage,
+  type NewThread,
+} from './empikplace/state.js';
 export type { DropOptions, FailOptions, Latency } from './kit/faults.js';
 export { allValues, type FlatParams, lastValue, parseFlatParams } from './kit/params.js';
 export { matchesPath, type PathMatcher } from './kit/path-matcher.js';

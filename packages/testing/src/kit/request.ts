@@ -25,6 +25,8 @@ export interface SimulatorRequest extends RecordedRequest {
   readonly params: Readonly<Record<string, string>>;
   /** The media type of the body, lower case and without parameters, when one was sent. */
   readonly contentType: string | undefined;
+  /** The body's bytes as received (for multipart and binary bodies). */
+  readonly rawBody?: Buffer | undefined;
 }
 
 const formType = 'application/x-www-form-urlencoded';
@@ -36,7 +38,8 @@ export async function readRequest(
 ): Promise<Omit<SimulatorRequest, 'params'>> {
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks).toString('utf8');
+  const rawBody = Buffer.concat(chunks);
+  const body = rawBody.toString('utf8');
   const url = new URL(incoming.url ?? '/', 'http://simulator.invalid');
   const contentType = mediaType(incoming.headers['content-type']);
   return {
@@ -48,6 +51,7 @@ export async function readRequest(
     form: contentType === formType ? parseFlatParams(body) : {},
     at,
     contentType,
+    rawBody,
   };
 }
 
