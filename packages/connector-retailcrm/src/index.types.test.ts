@@ -24,6 +24,9 @@ describe('the retailcrm factory, typed for the host', () => {
       readonly (
         | 'contacts.findByPhone'
         | 'contacts.upsert'
+        | 'contacts.get'
+        | 'contacts.create'
+        | 'contacts.update'
         | 'calls.log'
         | 'calls.event'
         | 'tasks.create'

@@ -221,3 +221,12 @@ function scalars(fields: unknown): Contact['customFields'] {
     ),
   ) as Contact['customFields'];
 }
+
+/** A customer's custom fields that the `customFields` option maps, by their canonical names. */
+export function mappedCustomFields(
+  customer: object,
+  options: Pick<RetailcrmConfig, 'customFields'>,
+): Contact['customFields'] {
+  const mapped = applyFieldMap(customer, inverse(options.customFields)) as Partial<Contact>;
+  return scalars(mapped.customFields);
+}

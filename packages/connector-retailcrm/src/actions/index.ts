@@ -1,16 +1,25 @@
 import type { Call, CallInput, CrmActions } from '@crossline/core';
 import type { Order, OrderInput, Task, TaskInput } from '@crossline/core/model';
-import type { ActionDefinition, ImplementedAction, InputFor } from '@crossline/core/sdk';
+import type {
+  ActionDefinition,
+  CrmSyncActions,
+  ImplementedAction,
+  InputFor,
+} from '@crossline/core/sdk';
+import { createContact } from './create-contact.js';
 import { createOrder } from './create-order.js';
 import { createTask } from './create-task.js';
 import { findContactByPhone } from './find-contact-by-phone.js';
+import { getContact } from './get-contact.js';
 import { logCall } from './log-call.js';
 import { sendCallEvent } from './send-call-event.js';
+import { updateContact } from './update-contact.js';
 import { upsertContact } from './upsert-contact.js';
 
 /**
  * The retailCRM connector's actions — the CRM capability's (`CrmActions`, which
- * `callTrackingPipeline` needs) plus call pop-ups and orders — by name, with what each takes
+ * `callTrackingPipeline` needs), the client sync's (`CrmSyncActions`, which
+ * `loyaltySyncPipeline` needs), plus call pop-ups and orders — by name, with what each takes
  * and resolves with.
  */
 export type RetailcrmActions = {
@@ -26,6 +35,18 @@ export type RetailcrmActions = {
    * custom fields the `customFields` option maps.
    */
   readonly 'contacts.upsert': ImplementedAction<CrmActions['contacts.upsert']>;
+  /**
+   * The customer by id or `externalId` (`GET /customers/{x}?by=`), with the custom fields the
+   * `customFields` option maps read back; `null` when there is none (a client sync's look-up).
+   */
+  readonly 'contacts.get': ImplementedAction<CrmSyncActions['contacts.get']>;
+  /**
+   * A new customer (`POST /customers/create`), never matched by phone; `Contact.id` as its
+   * `externalId`.
+   */
+  readonly 'contacts.create': ImplementedAction<CrmSyncActions['contacts.create']>;
+  /** Overwrites mapped custom fields of a customer (`POST /customers/{id}/edit?by=id`). */
+  readonly 'contacts.update': ImplementedAction<CrmSyncActions['contacts.update']>;
   /**
    * The call in the customer's history (`POST /telephony/calls/upload`) with its recording,
    * routed to the linked manager, under the envelope id — a resend is a `duplicate`.
@@ -119,6 +140,9 @@ export type RetailcrmActions = {
 export const retailcrmActions: RetailcrmActions = {
   'contacts.findByPhone': findContactByPhone,
   'contacts.upsert': upsertContact,
+  'contacts.get': getContact,
+  'contacts.create': createContact,
+  'contacts.update': updateContact,
   'calls.log': logCall,
   'calls.event': sendCallEvent,
   'tasks.create': createTask,

@@ -15,7 +15,7 @@ export type CrmContactRef =
     };
 
 /** {@link CrmContactRef} as a schema: the `input` of a CRM connector's `contacts.get`. */
-export const crmContactRefSchema: z.ZodType<CrmContactRef> = z.union([
+export const crmContactRefSchema: z.ZodType<CrmContactRef, CrmContactRef> = z.union([
   z.object({ id: z.string().min(1) }),
   z.object({ externalId: z.string().min(1) }),
 ]);
@@ -48,7 +48,7 @@ export interface CrmContactPatch {
 }
 
 /** {@link CrmContactPatch} as a schema: the `input` of a CRM connector's `contacts.update`. */
-export const crmContactPatchSchema: z.ZodType<CrmContactPatch> = z.object({
+export const crmContactPatchSchema: z.ZodType<CrmContactPatch, CrmContactPatch> = z.object({
   id: z.string().min(1),
   customFields: customFieldsSchema,
 });
