@@ -10,6 +10,7 @@ describe('@crossline/testing exports', () => {
       'ReplyError',
       'RetailcrmState',
       'TeycaState',
+      'ThuliumState',
       'allValues',
       'headerValue',
       'jsonReply',
@@ -23,6 +24,7 @@ describe('@crossline/testing exports', () => {
       'startRetailcrmSimulator',
       'startSimulatorServer',
       'startTeycaSimulator',
+      'startThuliumSimulator',
       'textReply',
     ]);
   });

@@ -111,3 +111,28 @@ export type { TeycaErrorFormat } from './teyca/replies.js';
 export type { TeycaSearchMatch } from './teyca/search.js';
 export { startTeycaSimulator, type TeycaSimulator } from './teyca/start-teyca-simulator.js';
 export { type PassListener, TeycaState, type TeycaStateOptions } from './teyca/state.js';
+export type {
+  ThuliumAgent,
+  ThuliumCustomer,
+  ThuliumCustomerInput,
+  ThuliumCustomField,
+  ThuliumDictionaryEntry,
+  ThuliumFieldType,
+  ThuliumFieldValue,
+  ThuliumMessage,
+  ThuliumMessageType,
+  ThuliumTemporaryFile,
+  ThuliumTicket,
+} from './thulium/model.js';
+export {
+  startThuliumSimulator,
+  type ThuliumKeyOptions,
+  type ThuliumSimulator,
+  type ThuliumSimulatorOptions,
+} from './thulium/start-thulium-simulator.js';
+export {
+  type ThuliumMessageInput,
+  ThuliumState,
+  type ThuliumStateOptions,
+  type ThuliumTicketInput,
+} from './thulium/state.js';
