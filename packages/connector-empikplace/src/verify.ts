@@ -1,22 +1,44 @@
+import { AuthError, PermissionError } from '@crossline/core';
 import type { ConnectorContext, VerifyChecks } from '@crossline/core/sdk';
-import { empikplaceActions } from './actions/index.js';
 import type { EmpikplaceApi } from './api.js';
 import type { EmpikplaceConfig } from './options.js';
 
-/** Every scope the connector's actions declare they need. */
-const neededScopes = [
-  ...new Set(Object.values(empikplaceActions).flatMap((action) => action.permissions ?? [])),
-];
+/** Where `verify()` looks for a thread naming the shop: any thread since this instant. */
+const longAgo = '2000-01-01T00:00:00.000Z';
+
+const missingAccess = (config: EmpikplaceConfig, what: string) =>
+  config.shopId === undefined
+    ? `the key may not read ${what} of its default shop`
+    : `the key has no access to shop ${config.shopId} (${what}): check the shop id, or use the key of that shop's user`;
 
 /**
- * "Check connection": the account answers, the key is valid, and it has every scope the
- * actions need — each missing one named. A rejected key throws; the SDK reports it as
- * credentials not valid.
+ * "Authenticate": the key is valid (M11 answers, not 401), the shop is reachable with it (M11
+ * and OR11 answer, not 403 — Mirakl's "no access to that shop"), and the shop id matches (the
+ * `SHOP` participant of the shop's latest thread is the configured shop) — each failure named.
  */
 export async function verify({
   client,
+  config,
 }: ConnectorContext<EmpikplaceConfig, EmpikplaceApi>): Promise<VerifyChecks> {
-  const { scopes } = await client.me();
-  const missingPermissions = neededScopes.filter((scope) => !scopes.includes(scope));
-  return { reachable: true, credentialsValid: true, missingPermissions, problems: [] };
+  const problems: string[] = [];
+  const missingPermissions: string[] = [];
+  try {
+    const page = await client.threads({ updatedSince: longAgo, limit: 1 });
+    const shop = page.data[0]?.authorized_participants.find((item) => item.type === 'SHOP');
+    if (config.shopId !== undefined && shop?.id !== undefined && String(shop.id) !== config.shopId)
+      problems.push(`the key's shop is ${shop.id}, not the configured shop ${config.shopId}`);
+  } catch (error) {
+    if (AuthError.isInstance(error)) throw error;
+    if (!PermissionError.isInstance(error)) throw error;
+    missingPermissions.push('M11 GET /api/inbox/threads');
+    problems.push(missingAccess(config, 'the inbox'));
+  }
+  try {
+    await client.anyOrder();
+  } catch (error) {
+    if (!PermissionError.isInstance(error)) throw error;
+    missingPermissions.push('OR11 GET /api/orders');
+    problems.push(missingAccess(config, 'the orders'));
+  }
+  return { reachable: true, credentialsValid: true, missingPermissions, problems };
 }

@@ -1,21 +1,48 @@
-import type { Call, CallInput } from '@crossline/core';
-import type { ActionDefinition, InputFor } from '@crossline/core/sdk';
-import { type LoggedCall, logCall } from './log-call.js';
+import type {
+  ActionDefinition,
+  InputFor,
+  MarketplaceActions,
+  MarketplaceOrder,
+  MarketplaceReplyResult,
+  marketplaceReplySchema,
+} from '@crossline/core/sdk';
+import type { z } from 'zod';
+import { getOrder } from './get-order.js';
+import { reply } from './reply.js';
 
 /**
- * The EmpikPlace connector's actions, by name, with what each takes and resolves with:
- * `connector.perform(name, input, context)` is typed by them.
+ * The EmpikPlace connector's actions — the marketplace-messaging capability's
+ * (`MarketplaceActions` of `@crossline/core/sdk`) — by name, with what each takes and resolves
+ * with.
  */
 export type EmpikplaceActions = {
   /**
-   * The call (`POST /calls`) with its recording link, under the envelope id as `external_id`:
-   * a redelivery never logs it twice.
-   * @inlineType LoggedCall
+   * Answers the customer in a conversation as plain text (M12), with files; refused with a
+   * `ValidationError`, before anything is sent, when the text is not 3–50 000 characters or the
+   * files would take the conversation over its attachment limit.
    */
-  readonly 'calls.log': ActionDefinition<unknown, unknown, Call, LoggedCall> & InputFor<CallInput>;
+  readonly 'messages.reply': ActionDefinition<
+    unknown,
+    unknown,
+    z.output<typeof marketplaceReplySchema>,
+    MarketplaceReplyResult
+  > &
+    InputFor<MarketplaceActions['messages.reply']['input']>;
+  /** The order (OR11) with its product lines and seller-panel link, or `null`. */
+  readonly 'orders.get': ActionDefinition<
+    unknown,
+    unknown,
+    {
+      /** The marketplace's id of the order. */
+      readonly orderId: string;
+    },
+    MarketplaceOrder | null
+  > &
+    InputFor<MarketplaceActions['orders.get']['input']>;
 };
 
 /** The connector's actions, one file each. */
 export const empikplaceActions: EmpikplaceActions = {
-  'calls.log': logCall,
+  'messages.reply': reply,
+  'orders.get': getOrder,
 };

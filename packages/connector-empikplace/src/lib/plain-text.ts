@@ -1,0 +1,87 @@
+/** What a reply's text is written in. */
+export type TextFormat = 'text' | 'html' | 'markdown';
+
+const entities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X'
+          ? Number.parseInt(name.slice(2), 16)
+          : Number(name.slice(1));
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return entities[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** HTML as plain text: blocks and `<br>` become line breaks, links keep their address. */
+export function htmlToText(html: string): string {
+  const text = html
+    .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(
+      /<a\b[^>]*\bhref\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)<\/a\s*>/gi,
+      (_, href: string, label: string) => {
+        const inner = label.replace(/<[^>]*>/g, '').trim();
+        return inner === '' || inner === href ? href : `${inner} (${href})`;
+      },
+    )
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<\/(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre)\s*>/gi, '\n\n')
+    .replace(/<(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre)\b[^>]*>/gi, '\n')
+    .replace(/<\/t[dh]\s*>/gi, '\t')
+    .replace(/<[^>]*>/g, '');
+  return decodeEntities(text);
+}
+
+/** Markdown as plain text: emphasis and headings marks dropped, links keep their address. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/^```[^\n]*$/gm, '')
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, (_, alt: string, url: string) =>
+      alt ? `${alt} (${url})` : url,
+    )
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, url: string) =>
+      label === url ? url : `${label} (${url})`,
+    )
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/^\s{0,3}>\s?/gm, '')
+    .replace(/^(\s*)[*+]\s+/gm, '$1- ')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])([*_])(?=\S)([^*_\n]*?\S)\2(?![\w*])/g, '$1$3')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/^\s*([-*_])(\s*\1){2,}\s*$/gm, '');
+}
+
+/**
+ * The reply as EmpikPlace takes it — plain text only: HTML or Markdown converted, line breaks
+ * normalised, trailing spaces and runs of blank lines dropped, the footer added after a blank
+ * line (converted the same way).
+ */
+export function toPlainText(text: string, format: TextFormat, footer?: string): string {
+  const convert = (value: string) => {
+    const plain =
+      format === 'html' ? htmlToText(value) : format === 'markdown' ? markdownToText(value) : value;
+    return plain
+      .replace(/\r\n?/g, '\n')
+      .replace(/[ \t\u00a0]+$/gm, '')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  };
+  const body = convert(text);
+  const end = footer === undefined ? '' : convert(footer);
+  return end === '' ? body : body === '' ? end : `${body}\n\n${end}`;
+}
