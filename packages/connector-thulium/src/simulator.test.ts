@@ -1,4 +1,4 @@
-import type { AgentReply } from '@crossline/core/sdk';
+import type { AgentReply, SourceItem } from '@crossline/core/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onSimulator } from './__fixtures__/simulator.js';
 
@@ -15,9 +15,9 @@ async function setUp(...args: Parameters<typeof onSimulator>) {
 }
 
 /** Every item one read of the source yields, and the cursor after the last. */
-async function readAll(source: AsyncIterable<{ id: string; event: AgentReply; cursor: string }>) {
-  const items: { id: string; event: AgentReply; cursor: string }[] = [];
-  for await (const item of source) items.push(item);
+async function readAll(source: AsyncIterable<SourceItem<unknown>>) {
+  const items: SourceItem<AgentReply>[] = [];
+  for await (const item of source) items.push(item as SourceItem<AgentReply>);
   return items;
 }
 

@@ -1,5 +1,4 @@
 import { thulium } from '../connector.js';
-import type { ThuliumOptions } from '../options.js';
 
 /** The account the tests' nock mocks answer for. */
 export const account = 'https://acme.thulium.example';
@@ -28,6 +27,6 @@ export const baseOptions = {
 };
 
 /** A connector on {@link account}, without retries. */
-export function connector(overrides: Partial<ThuliumOptions> = {}) {
+export function connector(overrides: Partial<Parameters<typeof thulium>[0]> = {}) {
   return thulium({ ...baseOptions, ...overrides });
 }

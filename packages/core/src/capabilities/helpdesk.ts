@@ -41,12 +41,14 @@ export const helpdeskCustomerSchema: z.ZodType<HelpdeskCustomer> = z.object({
 });
 
 /** {@link HelpdeskCustomerLookup} as a schema: the `output` of `customers.findByExternalId`. */
-export const helpdeskCustomerLookupSchema: z.ZodType<HelpdeskCustomerLookup> =
-  z.discriminatedUnion('status', [
+export const helpdeskCustomerLookupSchema: z.ZodType<HelpdeskCustomerLookup> = z.discriminatedUnion(
+  'status',
+  [
     z.object({ status: z.literal('found'), customer: helpdeskCustomerSchema }),
     z.object({ status: z.literal('none') }),
     z.object({ status: z.literal('ambiguous'), ids: z.array(z.string()).readonly() }),
-  ]);
+  ],
+);
 
 /** A customer to create, with the origin's id filled into the external-id field. */
 export interface HelpdeskCustomerInput {
