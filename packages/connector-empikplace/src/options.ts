@@ -115,11 +115,19 @@ const optionsSchema = z
       });
     }
   })
-  .transform((options) => ({
+  .transform((options): Omit<typeof options, 'shopId'> & Derived => ({
     ...options,
     shopId: options.shopId === undefined ? undefined : String(options.shopId),
     origin: (checkAccountUrl(options.baseUrl, options) as { origin: string }).origin,
   }));
+
+/** What the options schema derives: the shop id as digits and the panel's origin. */
+interface Derived {
+  /** The shop id, as digits, sent as `shop_id`; absent: the key user's default shop. */
+  readonly shopId: string | undefined;
+  /** The panel's origin, e.g. `https://marketplace.empik.com`; the API is under `/api`. */
+  readonly origin: string;
+}
 
 /**
  * Options of the EmpikPlace connector, as given to `empikplace()`: validated at once, a bad one
@@ -131,9 +139,9 @@ export type EmpikplaceOptions = z.input<typeof optionsSchema>;
 /**
  * Options of the EmpikPlace connector, validated, with defaults, the shop id as digits and the
  * panel's origin (`connector.config`).
- * @interface
+ * @inline
  */
-export type EmpikplaceConfig = z.output<typeof optionsSchema>;
+export interface EmpikplaceConfig extends z.output<typeof optionsSchema> {}
 
 /**
  * The options' schema, validated once, at construction: a bad option throws a `ConfigError`

@@ -9,7 +9,7 @@ export const host = 'https://marketplace.empik.com';
 export const apiKey = 'empik-canary-key-0123456789abcdef';
 
 /** A connector on the default host for shop 4321, without retries. */
-export function connector(overrides: Partial<EmpikplaceOptions> = {}) {
+export function connector(overrides: Partial<Parameters<typeof empikplace>[0]> = {}) {
   return empikplace({ id: 'empik', apiKey, shopId: 4321, retries: 0, ...overrides });
 }
 

@@ -56,14 +56,14 @@ export function markdownToText(markdown: string): string {
     .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, url: string) =>
       label === url ? url : `${label} (${url})`,
     )
-    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-    .replace(/^\s{0,3}>\s?/gm, '')
-    .replace(/^(\s*)[*+]\s+/gm, '$1- ')
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^([ \t]*)[*+][ \t]+/gm, '$1- ')
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])(?=\S)([^*_\n]*?\S)\2(?![\w*])/g, '$1$3')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
     .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/^\s*([-*_])(\s*\1){2,}\s*$/gm, '');
+    .replace(/^[ \t]*([-*_])([ \t]*\1){2,}[ \t]*$/gm, '');
 }
 
 /**
