@@ -113,6 +113,7 @@ export { startTeycaSimulator, type TeycaSimulator } from './teyca/start-teyca-si
 export { type PassListener, TeycaState, type TeycaStateOptions } from './teyca/state.js';
 export type {
   ThuliumAgent,
+  ThuliumAttachment,
   ThuliumCustomer,
   ThuliumCustomerInput,
   ThuliumCustomField,

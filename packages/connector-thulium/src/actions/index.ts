@@ -18,20 +18,6 @@ import { setTicketFields } from './set-ticket-fields.js';
 import { uploadFile } from './upload-file.js';
 
 /**
- * One action of the helpdesk capability as Thulium implements it: it takes what the contract's
- * input allows and resolves with `Output`.
- * @inline
- */
-type Action<Name extends keyof HelpdeskActions, Output> = ActionDefinition<
-  unknown,
-  unknown,
-  // biome-ignore lint/suspicious/noExplicitAny: the parsed input stays internal; the host's input is typed by InputFor.
-  any,
-  Output
-> &
-  InputFor<HelpdeskActions[Name]['input']>;
-
-/**
  * The ticket a message, comment or field change went to.
  * @inline
  */
@@ -43,24 +29,34 @@ type Changed = ChangedTicket;
  */
 export type ThuliumActions = {
   /** `GET /customers?custom_fields[<customerField>]=<id>`, exact matches only; several warn. */
-  readonly 'customers.findByExternalId': Action<
-    'customers.findByExternalId',
+  readonly 'customers.findByExternalId': ActionDefinition<
+    unknown,
+    unknown,
+    unknown,
     HelpdeskCustomerLookup
-  >;
+  > &
+    InputFor<HelpdeskActions['customers.findByExternalId']['input']>;
   /** `POST /customers` with the field filled; one per id however many creates race. */
-  readonly 'customers.create': Action<'customers.create', HelpdeskCustomer>;
+  readonly 'customers.create': ActionDefinition<unknown, unknown, unknown, HelpdeskCustomer> &
+    InputFor<HelpdeskActions['customers.create']['input']>;
   /** `POST /tickets` in the queue and category, the customer bound or its id carried. */
-  readonly 'tickets.create': Action<'tickets.create', HelpdeskTicketRef>;
+  readonly 'tickets.create': ActionDefinition<unknown, unknown, unknown, HelpdeskTicketRef> &
+    InputFor<HelpdeskActions['tickets.create']['input']>;
   /** `POST /tickets/:id/customer_response`, PLAIN, dated. */
-  readonly 'tickets.addCustomerMessage': Action<'tickets.addCustomerMessage', Changed>;
+  readonly 'tickets.addCustomerMessage': ActionDefinition<unknown, unknown, unknown, Changed> &
+    InputFor<HelpdeskActions['tickets.addCustomerMessage']['input']>;
   /** `POST /tickets/:id/agent_response` by `agentLogin` (or a comment), marked by author. */
-  readonly 'tickets.addAuthoredMessage': Action<'tickets.addAuthoredMessage', Changed>;
+  readonly 'tickets.addAuthoredMessage': ActionDefinition<unknown, unknown, unknown, Changed> &
+    InputFor<HelpdeskActions['tickets.addAuthoredMessage']['input']>;
   /** `POST /tickets/:id/comment`: internal. */
-  readonly 'tickets.addComment': Action<'tickets.addComment', Changed>;
+  readonly 'tickets.addComment': ActionDefinition<unknown, unknown, unknown, Changed> &
+    InputFor<HelpdeskActions['tickets.addComment']['input']>;
   /** `PUT /tickets/:id` `{ custom_fields }`: order number, links, conversation id. */
-  readonly 'tickets.setFields': Action<'tickets.setFields', Changed>;
+  readonly 'tickets.setFields': ActionDefinition<unknown, unknown, unknown, Changed> &
+    InputFor<HelpdeskActions['tickets.setFields']['input']>;
   /** `POST /temporary_files?filename=…` with the raw bytes: a token for 24 h. */
-  readonly 'files.upload': Action<'files.upload', HelpdeskUploadedFile>;
+  readonly 'files.upload': ActionDefinition<unknown, unknown, unknown, HelpdeskUploadedFile> &
+    InputFor<HelpdeskActions['files.upload']['input']>;
 };
 
 /** The connector's actions, one file each. */

@@ -64,7 +64,7 @@ export interface ThuliumMessage {
   /** When, account time. */
   readonly created_at: string;
   /** Attached temporary files. */
-  readonly attachments: readonly { filename: string; size: number }[];
+  readonly attachments: readonly ThuliumAttachment[];
 }
 
 /** A ticket. */
@@ -133,4 +133,12 @@ export interface ThuliumAgent {
   readonly surname: string;
   /** Whether active. */
   readonly active: boolean;
+}
+
+/** A file attached to a message. */
+export interface ThuliumAttachment {
+  /** The file name. */
+  readonly filename: string;
+  /** Bytes. */
+  readonly size: number;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { formatWallClock } from '@crossline/core/sdk';
 import type {
   ThuliumAgent,
+  ThuliumAttachment,
   ThuliumCustomer,
   ThuliumCustomerInput,
   ThuliumCustomField,
@@ -39,7 +40,7 @@ export interface ThuliumMessageInput {
   /** When, account time. @defaultValue now */
   readonly created_at?: string | undefined;
   /** Attached files. */
-  readonly attachments?: readonly { filename: string; size: number }[] | undefined;
+  readonly attachments?: readonly ThuliumAttachment[] | undefined;
 }
 
 /** A ticket to add (the simulator's own seeding, also used by `POST /tickets`). */
