@@ -48,7 +48,11 @@ export type TeycaActions = {
       readonly phone: string;
     },
     readonly LoyaltyCardRecord[]
-  >;
+  > &
+    InputFor<{
+      /** The number in any typed form. */
+      readonly phone: string;
+    }>;
   /** A new pass (`POST /passes`) on a layout, with the personal fields; the phone normalised. */
   readonly 'cards.create': ActionDefinition<
     unknown,
