@@ -164,7 +164,11 @@ export {
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
 export { clientPhone } from './recipes/call-tracking.js';
-export { type LoyaltyCardEvent, loyaltyCardEventSchema } from './recipes/loyalty-card-event.js';
+export {
+  type LoyaltyCardEvent,
+  type LoyaltyCardEventInput,
+  loyaltyCardEventSchema,
+} from './recipes/loyalty-card-event.js';
 export type { LoyaltySyncFieldMap, LoyaltySyncPipeline } from './recipes/loyalty-sync.js';
 export { envelopeId } from './replay/envelope-id.js';
 export type { MemoryReplayStoreOptions } from './replay/memory-replay-store.js';

@@ -16,12 +16,26 @@ export interface LoyaltyCardEvent {
   readonly receivedAt?: number | undefined;
 }
 
+/** A card event as a loyalty connector's inlet or source gives it (extra fields are ignored). */
+export interface LoyaltyCardEventInput {
+  /** The event's id. */
+  readonly id: string;
+  /** `CREATE`, `UPDATE` or `DELETE`; anything else is read as `UPDATE`. */
+  readonly type: string;
+  /** The card's id (this or `userId`). */
+  readonly cardId?: string | number | undefined;
+  /** The card's id as some platforms' events name it (the card holder's id). */
+  readonly userId?: string | number | undefined;
+  /** When it was received or read, epoch ms. */
+  readonly receivedAt?: number | undefined;
+}
+
 /**
  * The schema of a {@link LoyaltyCardEvent}. It also accepts the card's id as `userId` (the
  * holder id some platforms' events carry), so a loyalty connector's own event type — its
  * webhook inlet's, its polling source's — is published as it is.
  */
-export const loyaltyCardEventSchema = z
+export const loyaltyCardEventSchema: z.ZodType<LoyaltyCardEvent, LoyaltyCardEventInput> = z
   .object({
     id: z.string().min(1),
     type: z.enum(['CREATE', 'UPDATE', 'DELETE']).catch('UPDATE'),
