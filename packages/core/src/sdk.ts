@@ -139,7 +139,7 @@ export {
   mergeFieldMaps,
 } from './mapping/field-map.js';
 export type { Mapper } from './mapping/mapper.js';
-export type { SourceRef } from './pipeline/types.js';
+export type { SourceRef, StepState } from './pipeline/types.js';
 export {
   parseRateLimitHeaders,
   parseRetryAfter,
@@ -164,6 +164,11 @@ export {
   RateLimiterRegistry,
 } from './rate-limit/rate-limiter-registry.js';
 export { clientPhone } from './recipes/call-tracking.js';
+export {
+  type HelpdeskPipelineOptions,
+  type HelpdeskPipelines,
+  helpdeskPipeline,
+} from './recipes/helpdesk.js';
 export {
   type LoyaltyCardEvent,
   type LoyaltyCardEventInput,

@@ -79,6 +79,24 @@ export interface StepContext<Actions extends ActionMap = ActionMap> {
    * log line), e.g. a step that could not run while the delivery goes on.
    */
   warn(message: string, details?: Readonly<Record<string, unknown>>): void;
+  /**
+   * A small durable key-value store kept in the outbox's store (its cursor table, under a
+   * reserved prefix): what a step must remember across deliveries, crashes and restarts, e.g.
+   * which helpdesk ticket a conversation became. Shared by every pipeline of the Hub: prefix
+   * keys with the recipe's id.
+   */
+  readonly state: StepState;
+}
+
+/**
+ * The durable key-value store of {@link StepContext.state}: string keys and values, written
+ * through to the outbox's store before `set` resolves.
+ */
+export interface StepState {
+  /** The value stored under `key`, or `undefined`. */
+  get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key` (durably, before resolving). */
+  set(key: string, value: string): Promise<void>;
 }
 
 /**

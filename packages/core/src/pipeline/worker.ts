@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { Envelope, ReplayStore } from '../replay/replay-store.js';
 import { fullJitterDelay } from '../util/backoff.js';
 import { type DeliveryOutcome, Lanes } from './lanes.js';
+import { stepState } from './step-state.js';
 import type { Clock, HubEvents, PipelineDefinition } from './types.js';
 
 /** What a worker needs from its Hub. */
@@ -51,10 +52,12 @@ export class ConnectorWorker {
   /** The pass under way, told of new envelopes. */
   #lanes: Lanes | undefined;
   #inFlight = 0;
+  readonly #state;
   #whenQuiet: (() => void)[] = [];
 
   constructor(context: WorkerContext) {
     this.#context = context;
+    this.#state = stepState(context.store);
   }
 
   /** Starts a pass now (or tells the current one that there is more to read). */
@@ -199,6 +202,7 @@ export class ConnectorWorker {
           perform: (action, input) => connector.perform(action, input, base),
           warn: (message, details = {}) =>
             connector.warn({ envelopeId: envelope.id, action: 'pipeline step', message, details }),
+          state: this.#state,
         });
         if (value === undefined) break;
       }
