@@ -25,13 +25,14 @@ export const crmKit = createCrmKit<RetailcrmCustomer, RetailcrmConfig, Retailcrm
 });
 
 /**
- * The customers of the shop with a number, whatever form it was typed in: asks the CRM's
- * telephony manager look-up first (one request on the telephony budget, the CRM's own phone
- * matching), then searches customers by the first `lookupVariants` forms of the number
- * (`380…`, `+380…`, `0…`) with core's `findByPhone`, which keeps only customers whose stored
- * phone normalises to the number and tells one match from several. The first look-up is a
- * shortcut: when its answer cannot be read, a `warning` says so and the customers search
- * decides alone.
+ * The customers of the shop with a number, whatever form it was typed in: searches customers by
+ * the first `lookupVariants` forms of the number (`380…`, `+380…`, `0…`) with core's
+ * `findByPhone`, which keeps only customers whose stored phone normalises to the number and
+ * tells one match from several; the CRM's own telephony look-up (`telephony/manager`, the CRM's
+ * phone matching) adds the customer it names, so a number stored in a form the search does not
+ * try is found too. The telephony look-up never decides alone: it names one customer even when
+ * several have the number, and binding that one would be a guess. When its answer cannot be
+ * read, a `warning` says so and the search decides alone.
  */
 async function searchCustomers(
   context: RetailcrmActionContext,
@@ -41,14 +42,9 @@ async function searchCustomers(
   const inShop = (customer: RetailcrmCustomer) =>
     customer.site === undefined || customer.site === config.site;
   const phonesOf = (customer: RetailcrmCustomer) => customer.phones.map((phone) => phone.number);
-  const { customer } = await managerLookup(context, canonical);
+  const { customer: named } = await managerLookup(context, canonical);
   const country = { defaultCountry: config.defaultCountry };
-  if (customer && inShop(customer)) {
-    if (phonesOf(customer).some((phone) => isSameNumber(phone, canonical, country))) {
-      return { status: 'found', record: customer };
-    }
-  }
-  return findByPhone({
+  const found = await findByPhone({
     canonical,
     defaultCountry: config.defaultCountry,
     variants: config.lookupVariants,
@@ -60,6 +56,16 @@ async function searchCustomers(
     phonesOf,
     idOf: (record) => String(record.id),
   });
+  const isMatch =
+    named !== undefined &&
+    named !== null &&
+    inShop(named) &&
+    phonesOf(named).some((phone) => isSameNumber(phone, canonical, country));
+  if (!isMatch) return found;
+  if (found.status === 'none') return { status: 'found', record: named };
+  const known = found.status === 'found' ? [found.record] : found.records;
+  if (known.some((customer) => customer.id === named.id)) return found;
+  return { status: 'ambiguous', records: [...known, named] };
 }
 
 /** `telephony/manager` for the number; an answer that cannot be read counts as no match. */
