@@ -2,11 +2,13 @@
 // builds (tsup), type-checks (tsc), lints (Biome), documents (TypeDoc, warnings are errors) and
 // passes its own tests (vitest) — inside the repository, against the workspace's @crossline/core.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  checkTitle,
   checkVendorName,
   type Generated,
   GeneratorError,
@@ -14,7 +16,31 @@ import {
   repoRoot,
 } from './new-connector.js';
 
-const run = promisify(execFile);
+/** Set to make the generator's next child process (Biome formatting the package) fail. */
+const nextChildFails = vi.hoisted(() => ({ on: false }));
+
+vi.mock('node:child_process', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:child_process')>();
+  const { promisify } = await import('node:util');
+  const real = promisify(actual.execFile) as (...args: unknown[]) => Promise<unknown>;
+  const execFile = Object.assign(
+    (...args: unknown[]) => (actual.execFile as (...args: unknown[]) => unknown)(...args),
+    {
+      [promisify.custom]: (...args: unknown[]) => {
+        if (!nextChildFails.on) return real(...args);
+        nextChildFails.on = false;
+        return Promise.reject(new Error('biome crashed'));
+      },
+    },
+  );
+  return { ...actual, execFile };
+});
+
+const run = promisify(execFile) as unknown as (
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+) => Promise<{ stdout: string; stderr: string }>;
 
 /** The JavaScript entry of a tool's command, run with this process's Node. */
 async function bin(pkg: string, command = pkg): Promise<string> {
@@ -57,14 +83,30 @@ describe('checkVendorName', () => {
     ['testing', /crossline package name/],
     ['class', /reserved word/],
     ['new', /reserved word/],
+    // The factory would clash with the template's own names (its imported `verify` …).
+    ['verify', /would name `verify`, which the connector template uses/],
+    ['connector', /would name `connector`, which the connector template uses/],
+    ['options', /would name `options`/],
+    ['account', /would name `account`/],
+    ['logged', /would name `LoggedCall`, `loggedCallSchema`/],
   ])('refuses %s', (vendor, message) => {
     expect(() => checkVendorName(vendor)).toThrow(GeneratorError);
     expect(() => checkVendorName(vendor)).toThrow(message);
   });
 
-  it.each(['acme', 'acme-cloud', 'empik-place', 'b2b'])('accepts %s', (vendor) => {
-    expect(() => checkVendorName(vendor)).not.toThrow();
-  });
+  it.each(['acme', 'acme-cloud', 'empik-place', 'b2b', 'api', 'mapping'])(
+    'accepts %s',
+    (vendor) => {
+      expect(() => checkVendorName(vendor)).not.toThrow();
+    },
+  );
+
+  it.each(['Acme "Cloud"', 'Acme */ Cloud', 'Acme\\Cloud', 'Acme\nCloud', ' '])(
+    'refuses the title %j (it goes into TSDoc and package.json)',
+    (title) => {
+      expect(() => checkTitle(title)).toThrow(/cannot be used/);
+    },
+  );
 });
 
 describe('new:connector', () => {
@@ -75,10 +117,7 @@ describe('new:connector', () => {
 
   beforeAll(async () => {
     scratch = await mkdtemp(join(repoRoot, '.generated-'));
-    generated = await generateConnector({
-      vendor: 'acme-cloud',
-      out: join(scratch, 'connector-acme-cloud'),
-    });
+    generated = await generateConnector({ vendor: 'acme-cloud', packagesDir: scratch });
   });
 
   afterAll(async () => {
@@ -121,11 +160,25 @@ describe('new:connector', () => {
       peerDependencies: { '@crossline/core': `^${core.version}` },
       devDependencies: { '@crossline/core': core.version },
       dependencies: { zod: core.dependencies.zod },
+      repository: { directory: 'packages/connector-acme-cloud' },
     });
     expect(manifest.dependencies).not.toHaveProperty('@crossline/core');
     const source = await readFile(join(generated.dir, 'src/connector.ts'), 'utf8');
     expect(source).toContain("vendor: 'acme-cloud'");
     expect(source).toContain('export const acmeCloud: ConnectorFactory<');
+  });
+
+  it("holds no absolute path and no path of this machine: the configs extend the repository's from ../..", async () => {
+    const machine = [repoRoot, homedir(), tmpdir(), scratch, '/work/'];
+    for (const file of generated.files.filter((name) => name !== 'LICENSE')) {
+      const text = await readFile(join(generated.dir, file), 'utf8');
+      for (const path of machine) expect(text, file).not.toContain(path);
+      expect(text, file).not.toContain('../../../'); // nothing above the repository
+    }
+    const tsconfig = JSON.parse(await readFile(join(generated.dir, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.extends).toBe('../../tsconfig.base.json');
+    const readme = await readFile(join(generated.dir, 'README.md'), 'utf8');
+    expect(readme).toContain('](../../docs/connectors/authoring.md)');
   });
 
   it('builds, type-checks, lints, documents and passes its tests', async () => {
@@ -162,7 +215,7 @@ describe('new:connector', () => {
 
 export const vendor = acmeCloud({ id: 'acme', url: 'https://acme.acme-cloud.example', apiKey: 'key-0123456789' });
 
-export async function logOne(): Promise<{ id: string }> {
+export async function logOne(): Promise<{ id: string; duplicate: boolean }> {
   const call = { id: 'c-1', direction: 'incoming', result: 'missed', from: '+380671234567', to: '+380441112233', startedAt: '2026-01-05T10:00:00+02:00' } as const;
   return vendor.perform('calls.log', call, { envelopeId: 'calls:c-1', occurredAt: 0 });
 }
@@ -175,8 +228,47 @@ acmeCloud({ url: 'https://acme.acme-cloud.example', apiKy: 'key-0123456789' });
   }
 
   it('refuses a directory that exists, saying so', async () => {
-    await expect(generateConnector({ vendor: 'acme-cloud', out: generated.dir })).rejects.toThrow(
-      /connector-acme-cloud exists already/,
+    await expect(
+      generateConnector({ vendor: 'acme-cloud', packagesDir: scratch, out: generated.dir }),
+    ).rejects.toThrow(/connector-acme-cloud exists already/);
+  });
+
+  it('refuses an --out outside packages/ (the documented temp directory) and writes nothing', async () => {
+    const outside = join(tmpdir(), `connector-acme-cloud-${process.pid}`);
+    const failure = tool(repoRoot, 'tsx', 'tsx', [
+      'scripts/new-connector.ts',
+      'acme-cloud',
+      '--out',
+      outside,
+    ]);
+    await expect(failure).rejects.toThrow(
+      /new:connector: --out must be a directory directly in packages\//,
+    );
+    await expect(readdir(outside)).rejects.toThrow(/ENOENT/);
+    await expect(
+      generateConnector({ vendor: 'acme', packagesDir: scratch, out: join(scratch, 'a', 'b') }),
+    ).rejects.toThrow(/--out must be a directory directly in packages\//);
+  });
+
+  it('refuses a vendor that has a package in packages/ already, whatever --out says', async () => {
+    await expect(
+      generateConnector({
+        vendor: 'retailcrm',
+        packagesDir: scratch,
+        out: join(scratch, 'connector-retailcrm-2'),
+      }),
+    ).rejects.toThrow(/"retailcrm" has a package already: packages\/connector-retailcrm/);
+    await expect(readdir(join(scratch, 'connector-retailcrm-2'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('a generation that fails half-way leaves no directory behind', async () => {
+    nextChildFails.on = true;
+    await expect(generateConnector({ vendor: 'acme', packagesDir: scratch })).rejects.toThrow(
+      /biome crashed/,
+    );
+    const left = await readdir(scratch);
+    expect(left.filter((name) => name.includes('acme') && name !== 'connector-acme-cloud')).toEqual(
+      [],
     );
   });
 

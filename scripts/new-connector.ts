@@ -1,12 +1,23 @@
-// npm run new:connector -- <vendor> [--title "<Vendor name>"] [--out <dir>]
+// npm run new:connector -- <vendor> [--title "<Vendor name>"] [--out packages/<dir>]
 //
 // Generates a connector package in the one connector shape (docs/connectors/authoring.md) from
 // scripts/connector-template/: a factory on core's SDK with an `http` declaration, lenient wire
 // schemas, a mapper, "check connection" and one example action (`calls.log`) with a nock test of
 // its request shape. The package builds, type-checks, lints and passes its tests as generated.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 
@@ -26,8 +37,18 @@ export interface GenerateOptions {
   readonly vendor: string;
   /** The vendor's display name. @defaultValue the vendor name in title case (`Acme Cloud`) */
   readonly title?: string | undefined;
-  /** The package directory to create. @defaultValue `packages/connector-<vendor>` */
+  /**
+   * The package directory to create: a directory directly in `packagesDir` (a workspace
+   * package, built with the repository's configuration); anything else is refused.
+   * @defaultValue `packages/connector-<vendor>`
+   */
   readonly out?: string | undefined;
+  /**
+   * The workspace's packages directory, directly in the repository (the generated configs
+   * extend the repository's from `../..`). Tests point it at a scratch directory beside
+   * `packages/`. @defaultValue `<repository>/packages`
+   */
+  readonly packagesDir?: string | undefined;
 }
 
 /** What {@link generateConnector} wrote. */
@@ -54,8 +75,10 @@ const reservedWords = new Set(
 
 /**
  * Checks a vendor name: lower-case kebab case (letters, digits, single dashes), 2–40
- * characters, not a package the repository has already (`core`, `testing` …) and not a word
- * JavaScript reserves (the factory is named after it).
+ * characters, not a package the repository has already (`core`, `testing` …), not a word
+ * JavaScript reserves (the factory is named after it) and naming nothing the template's own code
+ * uses ({@link templateCollisions}). Existing `connector-<vendor>` packages are refused by
+ * {@link generateConnector}.
  * @throws {@link GeneratorError} saying what is wrong and what would do
  */
 export function checkVendorName(vendor: string): void {
@@ -81,36 +104,143 @@ export function checkVendorName(vendor: string): void {
       `"${vendor}" is a reserved word in JavaScript: the factory is named after the vendor; pick another name (e.g. ${vendor}-crm)`,
     );
   }
+  const taken = templateCollisions(vendor);
+  if (taken.length > 0) {
+    throw new GeneratorError(
+      `"${vendor}" would name ${taken.map((name) => `\`${name}\``).join(', ')}, which the connector template uses for its own code: pick another name (e.g. ${vendor}-crm)`,
+    );
+  }
+}
+
+/**
+ * The names the vendor would give (the factory `acmeCloud`, `acmeCloudActions`, `AcmeCloudApi`
+ * …) that the template's own code already uses (`verify`, `connector`, `LoggedCall` …): read
+ * from the template's identifiers, comments and strings left out.
+ */
+export function templateCollisions(vendor: string): string[] {
+  const { fixed, named } = templateIdentifiers();
+  const filled = named.map((name) =>
+    name.replaceAll('__factory__', camelCase(vendor)).replaceAll('__Vendor__', pascalCase(vendor)),
+  );
+  return [...new Set(filled.filter((name) => fixed.has(name)))];
+}
+
+let identifiers: { fixed: Set<string>; named: string[] } | undefined;
+
+function templateIdentifiers(): { fixed: Set<string>; named: string[] } {
+  if (identifiers) return identifiers;
+  const fixed = new Set<string>();
+  const named = new Set<string>();
+  for (const file of listFilesSync(templateDir).filter((path) => path.endsWith('.ts.tmpl'))) {
+    const code = readFileSync(join(templateDir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, ' ')
+      .replace(/\/\/.*$/gm, ' ')
+      .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, ' ');
+    for (const [name] of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
+      (/__(?:factory|Vendor)__/.test(name) ? named : fixed).add(name);
+    }
+  }
+  identifiers = { fixed, named: [...named] };
+  return identifiers;
+}
+
+function listFilesSync(root: string, under = ''): string[] {
+  return readdirSync(join(root, under), { withFileTypes: true }).flatMap((entry) => {
+    const path = under ? `${under}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? listFilesSync(root, path) : [path];
+  });
+}
+
+/**
+ * Checks a title: it goes into TSDoc comments and `package.json`, so no quote, backslash,
+ * comment end or line break.
+ * @throws {@link GeneratorError} naming what is wrong
+ */
+export function checkTitle(title: string): void {
+  if (/["\\\n\r\t]|\*\/|^\s*$/.test(title)) {
+    throw new GeneratorError(
+      `--title "${title}" cannot be used: no quotes, backslashes, "*/" or line breaks (e.g. --title "Acme Cloud")`,
+    );
+  }
+}
+
+/**
+ * Where the package goes: a directory directly in the packages directory, which is directly in
+ * the repository, and no package of the vendor there already.
+ * @throws {@link GeneratorError} for a directory elsewhere or a vendor with a package
+ */
+async function targetDir(options: GenerateOptions): Promise<{ dir: string; packages: string }> {
+  const packages = resolve(options.packagesDir ?? join(repoRoot, 'packages'));
+  if (dirname(packages) !== repoRoot) {
+    throw new Error(`packagesDir must be directly in the repository: ${packages}`);
+  }
+  const dir = resolve(options.out ?? join(packages, `connector-${options.vendor}`));
+  if (dirname(dir) !== packages) {
+    throw new GeneratorError(
+      `--out must be a directory directly in packages/ (e.g. packages/connector-${options.vendor}): a connector is a workspace package, built, linted and tested with the repository's configuration; got ${dir}`,
+    );
+  }
+  if (await exists(dir)) {
+    throw new GeneratorError(
+      `${relative(process.cwd(), dir) || dir} exists already: remove it, or pass --out packages/<dir>`,
+    );
+  }
+  const name = `@crossline/connector-${options.vendor}`;
+  for (const folder of new Set([join(repoRoot, 'packages'), packages])) {
+    const existing = await packageNamed(folder, name);
+    if (existing) {
+      throw new GeneratorError(
+        `"${options.vendor}" has a package already: ${relative(repoRoot, existing)} (${name})`,
+      );
+    }
+  }
+  return { dir, packages };
+}
+
+/** The directory in `folder` whose package.json is named `name` (or is `connector-<vendor>`). */
+async function packageNamed(folder: string, name: string): Promise<string | undefined> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.filter((candidate) => candidate.isDirectory())) {
+    const dir = join(folder, entry.name);
+    if (entry.name === name.replace('@crossline/', '')) return dir;
+    const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => '{}');
+    if ((JSON.parse(manifest) as { name?: unknown }).name === name) return dir;
+  }
+  return undefined;
 }
 
 /**
  * Generates a connector package from the template into `options.out` (by default
  * `packages/connector-<vendor>`): every `*.tmpl` file with its placeholders filled, and the
  * repository's LICENSE.
- * @throws {@link GeneratorError} for a bad vendor name or a directory that exists already
+ * @throws {@link GeneratorError} for a bad vendor name or title, a vendor with a package
+ *   already, or a directory that exists already or is not directly in `packages/`
  */
 export async function generateConnector(options: GenerateOptions): Promise<Generated> {
   const { vendor } = options;
   checkVendorName(vendor);
-  const dir = resolve(options.out ?? join(repoRoot, 'packages', `connector-${vendor}`));
-  if (await exists(dir)) {
-    throw new GeneratorError(
-      `${relative(process.cwd(), dir) || dir} exists already: remove it, or pass --out <dir>`,
-    );
-  }
+  if (options.title !== undefined) checkTitle(options.title);
+  const { dir, packages } = await targetDir(options);
   const values = await placeholders(vendor, options.title, dir);
-  const files: string[] = [];
-  for (const template of await listFiles(templateDir)) {
-    const target = template.replace(/\.tmpl$/, '');
-    const text = fill(await readFile(join(templateDir, template), 'utf8'), values, template);
-    await mkdir(dirname(join(dir, target)), { recursive: true });
-    await writeFile(join(dir, target), text);
-    files.push(target);
+  // Written beside the target and moved into place at the end: a failure leaves nothing.
+  const staging = await mkdtemp(join(packages, `.new-connector-${vendor}-`));
+  try {
+    const files: string[] = [];
+    for (const template of listFilesSync(templateDir).filter((path) => path.endsWith('.tmpl'))) {
+      const target = template.replace(/\.tmpl$/, '');
+      const text = fill(await readFile(join(templateDir, template), 'utf8'), values, template);
+      await mkdir(dirname(join(staging, target)), { recursive: true });
+      await writeFile(join(staging, target), text);
+      files.push(target);
+    }
+    await cp(join(repoRoot, 'LICENSE'), join(staging, 'LICENSE'));
+    files.push('LICENSE');
+    await formatPackage(staging);
+    await rename(staging, dir);
+    return { dir, files: files.sort(), packageName: `@crossline/connector-${vendor}` };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
-  await cp(join(repoRoot, 'LICENSE'), join(dir, 'LICENSE'));
-  files.push('LICENSE');
-  await formatPackage(dir);
-  return { dir, files: files.sort(), packageName: `@crossline/connector-${vendor}` };
 }
 
 /**
@@ -130,15 +260,14 @@ async function placeholders(
   dir: string,
 ): Promise<Record<string, string>> {
   const core = JSON.parse(await readFile(join(repoRoot, 'packages/core/package.json'), 'utf8'));
-  const toRoot = relative(dir, repoRoot).split(sep).join('/') || '.';
-  const packageDir = relative(repoRoot, dir).split(sep).join('/');
   return {
     vendor,
     factory: camelCase(vendor),
     Vendor: pascalCase(vendor),
     Title: title?.trim() || vendor.split('-').map(capitalise).join(' '),
-    root: toRoot,
-    packageDir: packageDir.startsWith('..') ? `packages/connector-${vendor}` : packageDir,
+    // The package is always packages/<dir>: the repository is two levels up, on every machine.
+    root: '../..',
+    packageDir: `packages/${basename(dir)}`,
     coreVersion: core.version,
     zodRange: core.dependencies.zod,
   };
@@ -157,16 +286,6 @@ function fill(text: string, values: Record<string, string>, file: string): strin
   });
 }
 
-async function listFiles(root: string, under = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(join(root, under), { withFileTypes: true })) {
-    const path = under ? `${under}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(root, path)));
-    else if (entry.name.endsWith('.tmpl')) files.push(path);
-  }
-  return files;
-}
-
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -183,7 +302,8 @@ const camelCase = (vendor: string) => {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 };
 
-const usage = 'Usage: npm run new:connector -- <vendor> [--title "<Vendor name>"] [--out <dir>]';
+const usage =
+  'Usage: npm run new:connector -- <vendor> [--title "<Vendor name>"] [--out packages/<dir>]';
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values, positionals } = parseArgs({
