@@ -73,8 +73,17 @@ const optionsSchema = z.object({
  * @throws {@link ConfigError} naming the invalid option
  * @example
  * ```ts
- * hub.register(crm).pipeline(callTrackingPipeline({ connector: crm.id, directions: 'incoming' }));
- * await hub.publish('calls', { id: 'c-1', direction: 'incoming', result: 'missed', … });
+ * const calls = hub
+ *   .register(crm)
+ *   .pipeline(callTrackingPipeline({ connector: crm, directions: 'incoming' }));
+ * await calls.publish({
+ *   id: 'c-1',
+ *   direction: 'incoming',
+ *   result: 'missed',
+ *   from: '+380671234567',
+ *   to: '+380441112233',
+ *   startedAt: '2026-01-05T10:00:00+02:00',
+ * });
  * ```
  */
 export function callTrackingPipeline(
