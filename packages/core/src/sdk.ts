@@ -7,12 +7,14 @@ export {
   type ActionTypes,
   type CapabilityAction,
   type ConnectorWith,
+  type ContractInputs,
   contactLookupSchema,
   foundContactSchema,
   type ImplementedAction,
   type ImplementsActions,
   type InputFor,
   phoneLookupSchema,
+  type ResolvesFor,
 } from './capabilities/crm.js';
 export { CrmKit, type CrmKitOptions, createCrmKit } from './capabilities/crm-kit.js';
 export {
@@ -68,6 +70,7 @@ export {
 } from './capabilities/marketplace.js';
 export type { ConnectorMemory } from './connector/connector-memory.js';
 export {
+  type ActionInputs,
   type ConfigurePatch,
   type ConnectorEvents,
   type ConnectorFactory,

@@ -92,7 +92,7 @@ export type ActionsFor<
 
 /** An action definition that implements one action of a capability contract. */
 export type ImplementedAction<Entry extends CapabilityAction<unknown, unknown>> =
-  // biome-ignore lint/suspicious/noExplicitAny: any config and client; the contract fixes input and output.
+  // biome-ignore lint/suspicious/noExplicitAny: any config and client; the contract fixes the output (inputs are checked by `accepts`).
   ActionDefinition<any, any, any, Entry['output']> & InputFor<Entry['input']>;
 
 /** An action whose input schema accepts `Input`. */
@@ -108,18 +108,38 @@ export interface InputFor<Input> {
  */
 export type ConnectorWith<
   Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
-> = Connector & ImplementsActions<ActionsFor<Contract>>;
+> = Connector & ImplementsActions<ResolvesFor<Contract>, ContractInputs<Contract>>;
 
-/** A connector whose action types include `Actions`. */
-export interface ImplementsActions<Actions> {
+/**
+ * Each contract action, by what it must resolve with (the compiler checks outputs through this,
+ * inputs through `accepts`).
+ */
+export type ResolvesFor<
+  Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
+> = {
+  // biome-ignore lint/suspicious/noExplicitAny: any config, client and input; the contract fixes the output.
+  [Name in keyof Contract]: ActionDefinition<any, any, any, Contract[Name]['output']>;
+};
+
+/** Each contract action's input, as a function parameter, by name. */
+export type ContractInputs<
+  Contract extends { [Name in keyof Contract]: CapabilityAction<unknown, unknown> },
+> = {
+  [Name in keyof Contract]: (input: Contract[Name]['input']) => void;
+};
+
+/** A connector whose action types include `Actions`, and whose actions accept `Inputs`. */
+export interface ImplementsActions<Actions, Inputs = unknown> {
   /** Types only (see `Connector.types`). */
-  readonly types: ActionTypes<Actions>;
+  readonly types: ActionTypes<Actions, Inputs>;
 }
 
 /** The action part of `Connector.types`. */
-export interface ActionTypes<Actions> {
+export interface ActionTypes<Actions, Inputs = unknown> {
   /** The action definitions, by name. */
   readonly actions: Actions;
+  /** What the actions must accept: every input the contract may send them. */
+  readonly accepts: Inputs;
 }
 
 /** A connector that implements the CRM capability ({@link CrmActions}). */

@@ -99,7 +99,17 @@ export interface ConnectorTypes<
   readonly sources: Sources;
   /** The options the factory takes. */
   readonly options: z.input<Schema>;
+  /**
+   * What each action accepts, as a parameter: a capability that sends an action some input
+   * type-checks only if the action's schema accepts all of it (contravariant, unlike `actions`).
+   */
+  readonly accepts: ActionInputs<Actions>;
 }
+
+/** Each action's input (what its schema accepts) as a function parameter, by action name. */
+export type ActionInputs<Actions extends ActionMap> = {
+  [Name in keyof Actions]: (input: ActionInput<Actions[Name]>) => void;
+};
 
 /**
  * The options `configure()` takes: any of the connector's own options (typed from its schema;

@@ -3,6 +3,7 @@ import { Connector, type ConnectorSettings } from './connector.js';
 import type { ActionMap, AnyAction, AnySource, ConnectorDefinition, SourceMap } from './types.js';
 
 export {
+  type ActionInputs,
   type ActivateOptions,
   type ConfigurePatch,
   Connector,

@@ -247,6 +247,37 @@ describe('the CRM capability, at compile time', () => {
     expect(() => callTrackingPipeline({ connector: partial })).not.toThrow();
   });
 
+  it('refuses a connector whose actions accept less than the pipeline sends', () => {
+    const narrow = defineConnector({
+      vendor: 'narrow-crm',
+      configSchema: z.object({}),
+      createClient: () => null,
+      verify: async (_context) => ({
+        reachable: true,
+        credentialsValid: true,
+        missingPermissions: [],
+        problems: [],
+      }),
+      actions: {
+        'contacts.findByPhone': {
+          input: phoneLookupSchema,
+          run: async (): Promise<ContactLookup> => ({ status: 'none' }),
+        },
+        'contacts.upsert': {
+          input: contactSchema.extend({ email: z.email() }),
+          run: async () => ({ id: '1', phones: [] }),
+        },
+        'tasks.create': { input: taskSchema, run: async () => undefined },
+        'calls.log': {
+          input: callSchema.extend({ contactId: z.string() }),
+          run: async () => undefined,
+        },
+      },
+    })({});
+    // @ts-expect-error: contacts.upsert needs an e-mail and calls.log a contact id the pipeline may not have
+    expect(() => callTrackingPipeline({ connector: narrow })).not.toThrow();
+  });
+
   it('refuses a connector whose look-up answers something else', () => {
     const odd = defineConnector({
       vendor: 'odd-crm',
