@@ -42,7 +42,7 @@ export async function forwardMessage(
   const { links, lock } = settings;
   const conversationId = message.conversationId;
   await lock.run(conversationId, async () => {
-    if (!(await links.forwarded(message.id))) {
+    if (!(await links.forwarded(conversationId, message.id))) {
       if (message.authorRole !== 'customer' && (await links.ours(message.id))) {
         await links.markForwarded(message.id);
       } else {
@@ -71,8 +71,8 @@ async function forwardOnce(
   if (ticketId === undefined) {
     if (settings.autoReply) await links.markAutoReply(message.conversationId, 'pending');
     ticketId = await openTicket(message, context, settings);
-    await links.link(message.conversationId, ticketId);
-    if (message.authorRole === 'customer') return; // the ticket's first message
+    await links.link(message.conversationId, ticketId, message.id);
+    return; // the ticket's first message
   }
   const input = { ticketId, message: canonical(message) };
   if (message.authorRole === 'customer') await context.perform('tickets.addCustomerMessage', input);
@@ -183,16 +183,21 @@ function canonical(message: MarketplaceMessage): MessageInput {
   };
 }
 
-/** A ticket opened by a shop or operator message: a note on the customer's side first. */
+/**
+ * A ticket opened by a shop or operator message: its first message stands on the customer's
+ * side (a helpdesk ticket starts with the customer), saying who wrote it.
+ */
 function opening(message: MarketplaceMessage): MessageInput {
   const who = message.authorRole === 'shop' ? 'the shop' : 'a marketplace operator';
+  const name = message.authorName ? ` (${message.authorName})` : '';
   return {
-    id: `${message.id}:opening`,
+    id: message.id,
     conversationId: message.conversationId,
     authorRole: 'customer',
     ...(message.customer.name ? { authorName: message.customer.name } : {}),
-    text: `The conversation was opened by ${who}; its messages follow.`,
+    text: `The conversation was opened by ${who}${name}:\n\n${message.text}`,
     sentAt: message.sentAt,
+    attachments: message.attachments,
   };
 }
 

@@ -30,7 +30,15 @@ export class HelpdeskLinks {
 
   /** The helpdesk ticket a conversation became, if any. */
   async ticketOf(conversationId: string): Promise<string | undefined> {
-    return nonEmpty(await this.#get(`ticket/${conversationId}`));
+    return (await this.#link(conversationId))?.ticketId;
+  }
+
+  /** The link as stored: the ticket, and the message it was created with. */
+  async #link(conversationId: string) {
+    const value = nonEmpty(await this.#get(`ticket/${conversationId}`));
+    if (value === undefined) return undefined;
+    const [ticketId = value, firstMessageId] = value.split('\n');
+    return { ticketId, firstMessageId };
   }
 
   /** The conversation a ticket came from, if the pipeline created it. */
@@ -38,15 +46,21 @@ export class HelpdeskLinks {
     return nonEmpty(await this.#get(`conversation/${ticketId}`));
   }
 
-  /** Records the link both ways (the ticket side first: a ticket is never found half-linked). */
-  async link(conversationId: string, ticketId: string): Promise<void> {
+  /**
+   * Records the link both ways (the ticket side first: a ticket is never found half-linked),
+   * with the message the ticket was created with — in the same write, so that message counts as
+   * forwarded the moment the conversation has its ticket.
+   */
+  async link(conversationId: string, ticketId: string, firstMessageId?: string): Promise<void> {
     await this.#set(`conversation/${ticketId}`, conversationId);
-    await this.#set(`ticket/${conversationId}`, ticketId);
+    const first = firstMessageId === undefined ? '' : `\n${firstMessageId}`;
+    await this.#set(`ticket/${conversationId}`, `${ticketId}${first}`);
   }
 
-  /** Whether a marketplace message is in its ticket already. */
-  async forwarded(messageId: string): Promise<boolean> {
-    return (await this.#get(`message/${messageId}`)) === 'done';
+  /** Whether a marketplace message is in its conversation's ticket already. */
+  async forwarded(conversationId: string, messageId: string): Promise<boolean> {
+    if ((await this.#get(`message/${messageId}`)) === 'done') return true;
+    return (await this.#link(conversationId))?.firstMessageId === messageId;
   }
 
   /** Records that a marketplace message is in its ticket. */
