@@ -42,6 +42,7 @@ export {
   type HelpdeskTicketFieldsInput,
   type HelpdeskTicketInput,
   type HelpdeskTicketRef,
+  type HelpdeskTicketSearch,
   type HelpdeskUploadedFile,
   helpdeskCustomerLookupSchema,
   helpdeskCustomerSchema,

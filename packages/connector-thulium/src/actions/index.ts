@@ -13,6 +13,7 @@ import { addCustomerMessage } from './add-customer-message.js';
 import { createCustomer } from './create-customer.js';
 import { createTicket } from './create-ticket.js';
 import { findCustomer } from './find-customer.js';
+import { findTicket } from './find-ticket.js';
 import type { ChangedTicket } from './schemas.js';
 import { setTicketFields } from './set-ticket-fields.js';
 import { uploadFile } from './upload-file.js';
@@ -42,6 +43,14 @@ export type ThuliumActions = {
   /** `POST /tickets` in the queue and category, the customer bound or its id carried. */
   readonly 'tickets.create': ActionDefinition<unknown, unknown, unknown, HelpdeskTicketRef> &
     InputFor<HelpdeskActions['tickets.create']['input']>;
+  /** The queue's tickets since a moment, read for the conversation field: the oldest match. */
+  readonly 'tickets.findByConversation': ActionDefinition<
+    unknown,
+    unknown,
+    unknown,
+    HelpdeskTicketRef | null
+  > &
+    InputFor<HelpdeskActions['tickets.findByConversation']['input']>;
   /** `POST /tickets/:id/customer_response`, PLAIN, dated. */
   readonly 'tickets.addCustomerMessage': ActionDefinition<unknown, unknown, unknown, Changed> &
     InputFor<HelpdeskActions['tickets.addCustomerMessage']['input']>;
@@ -64,6 +73,7 @@ export const thuliumActions: ThuliumActions = {
   'customers.findByExternalId': findCustomer,
   'customers.create': createCustomer,
   'tickets.create': createTicket,
+  'tickets.findByConversation': findTicket,
   'tickets.addCustomerMessage': addCustomerMessage,
   'tickets.addAuthoredMessage': addAuthoredMessage,
   'tickets.addComment': addComment,

@@ -88,6 +88,14 @@ export interface HelpdeskTicketRef {
   readonly id: string;
 }
 
+/** What `tickets.findByConversation` takes. */
+export interface HelpdeskTicketSearch {
+  /** The origin's conversation id, as `tickets.create` put it on the ticket. */
+  readonly conversationId: string;
+  /** The ticket was created at or after this moment, ISO 8601 with offset. */
+  readonly since: string;
+}
+
 /** A later message of a ticket's conversation. */
 export interface HelpdeskMessageInput {
   /** The helpdesk's id of the ticket. */
@@ -185,6 +193,12 @@ export interface HelpdeskActions {
   'customers.create': CapabilityAction<HelpdeskCustomerInput, HelpdeskCustomer>;
   /** Creates a ticket in the queue and category, from the origin, with its first message. */
   'tickets.create': CapabilityAction<HelpdeskTicketInput, HelpdeskTicketRef>;
+  /**
+   * The ticket created for an origin's conversation since a moment, found by the conversation
+   * id the ticket carries, or `null`: how a pipeline recovers a ticket whose creation it could
+   * not record (the host crashed after the helpdesk answered).
+   */
+  'tickets.findByConversation': CapabilityAction<HelpdeskTicketSearch, HelpdeskTicketRef | null>;
   /** Adds the customer's next message to a ticket. */
   'tickets.addCustomerMessage': CapabilityAction<HelpdeskMessageInput, unknown>;
   /**

@@ -70,13 +70,31 @@ async function forwardOnce(
   let ticketId = await links.ticketOf(message.conversationId);
   if (ticketId === undefined) {
     if (settings.autoReply) await links.markAutoReply(message.conversationId, 'pending');
-    ticketId = await openTicket(message, context, settings);
+    ticketId =
+      (await recoverTicket(message, context, settings)) ??
+      (await openTicket(message, context, settings));
     await links.link(message.conversationId, ticketId, message.id);
     return; // the ticket's first message
   }
   const input = { ticketId, message: canonical(message) };
   if (message.authorRole === 'customer') await context.perform('tickets.addCustomerMessage', input);
   else await context.perform('tickets.addAuthoredMessage', input);
+}
+
+/**
+ * The ticket an earlier delivery of this message created but did not record (the host crashed
+ * after the helpdesk answered): asked for by the conversation id it carries.
+ */
+async function recoverTicket(
+  message: MarketplaceMessage,
+  context: HelpdeskStepContext,
+  settings: InboundSettings,
+): Promise<string | undefined> {
+  const since = await settings.links.creating(message.conversationId);
+  if (since === undefined) return undefined;
+  const conversationId = message.conversationId;
+  const found = await context.perform('tickets.findByConversation', { conversationId, since });
+  return found?.id;
 }
 
 /** Creates the conversation's ticket: its customer bound (or carried), the order, the links. */
@@ -116,6 +134,7 @@ async function openTicket(
     message: message.authorRole === 'customer' ? canonical(message) : opening(message),
     ...(order?.lines.length ? { comment: productList(order) } : {}),
   };
+  await settings.links.markCreating(message.conversationId, new Date().toISOString());
   const ticket = await context.perform('tickets.create', input);
   return ticket.id;
 }

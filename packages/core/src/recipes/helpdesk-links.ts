@@ -57,6 +57,16 @@ export class HelpdeskLinks {
     await this.#set(`ticket/${conversationId}`, `${ticketId}${first}`);
   }
 
+  /** When the conversation's ticket was last asked for, if its creation was not recorded. */
+  async creating(conversationId: string): Promise<string | undefined> {
+    return nonEmpty(await this.#get(`creating/${conversationId}`));
+  }
+
+  /** Records, before asking the helpdesk, that the conversation's ticket is being created. */
+  markCreating(conversationId: string, at: string): Promise<void> {
+    return this.#set(`creating/${conversationId}`, at);
+  }
+
   /** Whether a marketplace message is in its conversation's ticket already. */
   async forwarded(conversationId: string, messageId: string): Promise<boolean> {
     if ((await this.#get(`message/${messageId}`)) === 'done') return true;
