@@ -95,7 +95,7 @@ const optionsSchema = z.object({
  * recorded as forwarded; the work of one conversation runs under one in-process lock (one Hub
  * per outbox). Broken credentials on either side buffer and replay like every pipeline.
  *
- * @throws {@link ConfigError} naming the invalid option
+ * @throws {@link index!ConfigError} naming the invalid option
  * @example
  * ```ts
  * const { messages, replies } = helpdeskPipeline({
