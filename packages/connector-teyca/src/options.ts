@@ -65,7 +65,11 @@ const optionsSchema = z
      * Never logged: redacted from every URL. One token per installation: Teyca blocks a token
      * used from a second one for good — replicas must not share a token.
      */
-    token: z.string().min(8),
+    token: z
+      .string()
+      .trim()
+      .min(8)
+      .regex(/^[^\s\p{Cc}]+$/u, 'must not contain whitespace or control characters'),
     /**
      * A stable id of this installation, given by the host (e.g. the deployment's name):
      * recorded with the token in `fingerprintStore`. Required with `fingerprintStore`.

@@ -16,7 +16,12 @@ const looseNumber = z.union([
 ]);
 
 /** A pass id: an integer, sometimes typed as a string; read as its digits. */
-const userIdSchema = z.union([z.number().int(), z.string().min(1)]).transform(String);
+const userIdSchema = z
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^\d{1,18}$/, 'must be a positive integer'),
+  ])
+  .transform(String);
 
 /** A text field Teyca may send as a number (`barcode`, `key1` …): read as text. */
 const text = z.union([z.string(), z.number()]).transform(String);

@@ -62,8 +62,8 @@ export function toFetchHandler(
     if (request.method !== 'POST') return answer(405, 'POST only');
     const declared = Number(request.headers.get('content-length') ?? 0);
     if (declared > limit) return answer(413, 'too large');
-    const raw = await request.text();
-    if (Buffer.byteLength(raw) > limit) return answer(413, 'too large');
+    const raw = await readCapped(request, limit);
+    if (raw === undefined) return answer(413, 'too large');
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -71,4 +71,23 @@ export function toFetchHandler(
     const result = await handler(raw, headers, request.url);
     return answer(result.status, result.body);
   };
+}
+
+/** The body as text, read chunk by chunk; `undefined` (and the rest unread) once over `limit`. */
+async function readCapped(request: Request, limit: number): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -167,3 +167,37 @@ describe('the webhook inlet on node:http, fed by the Teyca simulator', () => {
     }
   });
 });
+
+describe('the webhook inlet against bad input (review)', () => {
+  it.each(['   ', '../../x?y', '1:2', -5, 0, 1.5])(
+    'refuses a user_id that is not a positive integer (%j) with 400, storing nothing',
+    async (userId) => {
+      const { events, publish } = outbox();
+      const handler = createTeycaWebhookHandler({ publish });
+      const answer = await handler(body('CREATE', { user_id: userId }), {});
+      expect(answer.status).toBe(400);
+      expect(events.size).toBe(0);
+    },
+  );
+
+  it('toFetchHandler stops reading a streamed body once it is over maxBodyBytes', async () => {
+    const { publish } = outbox();
+    const fetchHandler = toFetchHandler(createTeycaWebhookHandler({ publish, maxBodyBytes: 1000 }));
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 50) controller.close();
+        else controller.enqueue(new Uint8Array(1024 * 1024));
+      },
+    });
+    const request = new Request('http://host/teyca', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await fetchHandler(request);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(5);
+  });
+});
