@@ -1,4 +1,4 @@
-import { ValidationError } from '@crossline/core';
+import { TransportError, ValidationError } from '@crossline/core';
 import type { ReplyAttachment } from '@crossline/core/sdk';
 import type { ReplyFile } from '../api.js';
 import type { EmpikplaceConfig } from '../options.js';
@@ -64,14 +64,55 @@ async function bytesOf(
       `attachments.${index}`,
     );
   }
-  const answer = await fetch(file.url, { signal: signal ?? null });
-  if (!answer.ok) {
-    refuse(
-      `Attachment ${index} ("${file.name}") could not be fetched: HTTP ${answer.status}`,
-      `attachments.${index}.url`,
-    );
+  const what = `Attachment ${index} ("${file.name}")`;
+  const timeout = AbortSignal.timeout(fetchTimeoutMs);
+  let answer: Response;
+  try {
+    answer = await fetch(file.url, {
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new TransportError(`${what} could not be fetched (${(error as Error).name})`, {
+      retryable: true,
+      cause: error,
+    });
   }
-  return new Uint8Array(await answer.arrayBuffer());
+  if (!answer.ok)
+    refuse(`${what} could not be fetched: HTTP ${answer.status}`, `attachments.${index}.url`);
+  return readAtMost(answer, file.sizeBytes, what, index);
+}
+
+/** How long fetching one attachment may take. */
+const fetchTimeoutMs = 60_000;
+
+/**
+ * The answer's body, read chunk by chunk and refused as soon as it passes the declared size: a
+ * wrong `sizeBytes` never makes the connector hold more than it said.
+ */
+async function readAtMost(
+  answer: Response,
+  declared: number,
+  what: string,
+  index: number,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = answer.body?.getReader();
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > declared) {
+      await reader?.cancel().catch(() => {});
+      refuse(
+        `${what} has more than its declared sizeBytes ${declared}. Nothing was sent.`,
+        `attachments.${index}.sizeBytes`,
+      );
+    }
+    chunks.push(chunk.value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**
