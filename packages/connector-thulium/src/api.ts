@@ -34,7 +34,8 @@ export function thuliumHttp(config: ThuliumConfig): HttpDeclaration {
   return {
     baseUrl: `${config.origin}${config.apiPath}`,
     account: config.origin,
-    credential: `${config.user}:${config.password}`,
+    // The budget's identity (hashed at once): the Basic token, as a password may hold spaces.
+    credential: Buffer.from(`${config.user}:${config.password}`).toString('base64'),
     auth: { type: 'basic', username: config.user, password: config.password },
     headers: { accept: 'application/json', 'accept-language': config.language },
     limits: { limit: config.rateLimit },
