@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each reported as a ratio against a baseline measured in
  * the same run. Figures are recorded in docs/benchmarks.md.
  */
+import { runHelpdeskBenchmark } from './helpdesk.bench.js';
 import { runOutboxBenchmark } from './outbox.bench.js';
 import { runPhoneBenchmark } from './phone.bench.js';
 import { runRateLimiterBenchmark } from './rate-limiter.bench.js';
@@ -12,3 +13,4 @@ runPhoneBenchmark();
 await runRateLimiterBenchmark();
 await runOutboxBenchmark();
 await runRetailcrmBenchmark();
+await runHelpdeskBenchmark();

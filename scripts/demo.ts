@@ -6,6 +6,8 @@
  * turn broken and calls are buffered. The new keys are entered and the connectors re-activated
  * with replay: the last three days are sent once, older calls are dropped and reported. The
  * summary is read back from each CRM.
+ *
+ * `npm run demo -- helpdesk` runs the helpdesk act instead (scripts/demo-helpdesk.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,14 @@ import pino from 'pino';
 import { makeCalls, returningCallers } from './demo/calls.js';
 import { asterilDemoRate, type DemoCrm, startAsteril, startRetailcrm } from './demo/crms.js';
 import { progress } from './demo/progress.js';
+import { runHelpdeskDemo } from './demo-helpdesk.js';
+
+const act = process.argv[2];
+if (act === 'helpdesk') process.exit((await runHelpdeskDemo()) ? 0 : 1);
+if (act !== undefined) {
+  console.error(`Unknown demo act "${act}": run \`npm run demo\` or \`npm run demo -- helpdesk\`.`);
+  process.exit(2);
+}
 
 const hour = 3_600_000;
 const day = 24 * hour;
