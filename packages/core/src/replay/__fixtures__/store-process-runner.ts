@@ -33,7 +33,16 @@ export async function openInChild(path: string): Promise<OpenOutcome> {
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  await new Promise((resolve) => child.on('exit', resolve));
+  // A Node.js the unprivileged user may not run (it lives in a private directory) fails to
+  // start: say so instead of waiting for an exit that never comes.
+  await new Promise((resolve, reject) => {
+    child.on('exit', resolve);
+    child.on('error', (error) =>
+      reject(
+        new Error(`cannot start ${process.execPath} as uid ${unprivileged.uid}: ${error.message}`),
+      ),
+    );
+  });
   return JSON.parse(output.trim()) as OpenOutcome;
 }
 
