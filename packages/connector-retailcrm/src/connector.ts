@@ -1,10 +1,16 @@
-import { type ConnectorFactory, defineConnector } from '@crossline/core/sdk';
+import {
+  type ConnectorFactory,
+  type CrmContactRecord,
+  defineConnector,
+  type SourceDefinition,
+} from '@crossline/core/sdk';
 import type { z } from 'zod';
 import { type RetailcrmActions, retailcrmActions } from './actions/index.js';
 import { RetailcrmApi } from './api.js';
 import { retailcrmHttp } from './api-http.js';
 import { registerModule, unregisterModule } from './lib/activation.js';
 import { type RetailcrmConfig, type RetailcrmOptions, retailcrmOptionsSchema } from './options.js';
+import { contactsSource } from './sources/contacts.js';
 import { verify } from './verify.js';
 
 /**
@@ -15,13 +21,26 @@ import { verify } from './verify.js';
  */
 type Config = RetailcrmConfig;
 
+/**
+ * The sources of the retailCRM connector.
+ * @inline
+ */
+type RetailcrmSources = {
+  /**
+   * Customers new in the shop (`GET /customers/history`), each once: the source of new clients
+   * that `loyaltySyncPipeline`'s `direction: 'both'` reads.
+   */
+  readonly contacts: SourceDefinition<unknown, unknown, CrmContactRecord>;
+};
+
 // The factory is typed for the host: what it takes (options), what `config` holds, the actions;
 // the vendor client is the connector's own business (`unknown`).
 
 /**
  * The retailCRM / Simla.com connector: call tracking into the CRM. Actions:
  * `contacts.findByPhone`, `contacts.upsert`, `calls.log`, `calls.event`, `tasks.create`,
- * `orders.create` ({@link RetailcrmActions}). Activation registers the telephony integration
+ * `orders.create` ({@link RetailcrmActions}); the `contacts` source polls the customers new in
+ * the shop (`contactsSource.start`: from now, or the whole history). Activation registers the telephony integration
  * module (with the linked employees' extensions); deactivation switches it off. Options
  * ({@link RetailcrmOptions}) are validated at once.
  *
@@ -43,7 +62,7 @@ export const retailcrm: ConnectorFactory<
   z.ZodType<Config, RetailcrmOptions>,
   unknown,
   RetailcrmActions,
-  Record<never, never>
+  RetailcrmSources
 > = defineConnector({
   vendor: 'retailcrm',
   configSchema: retailcrmOptionsSchema,
@@ -54,4 +73,5 @@ export const retailcrm: ConnectorFactory<
   onActivate: ({ client, config }) => registerModule(client, config),
   onDeactivate: ({ client, config }) => unregisterModule(client, config),
   actions: retailcrmActions,
+  sources: { contacts: contactsSource },
 });

@@ -115,6 +115,17 @@ const optionsSchema = z
     allowLoopback: z.boolean().default(false),
     /** Call pop-ups older than this are skipped (a replay after an outage). @defaultValue 120 */
     popupMaxAgeSec: z.number().int().positive().default(120),
+    /** The `contacts` source (new customers from `GET /customers/history`). */
+    contactsSource: z
+      .strictObject({
+        /**
+         * Where a source without a cursor starts: `'now'` (the feed's last entry when it is first
+         * read: no backfill) or `'beginning'` (every customer the feed holds).
+         * @defaultValue 'now'
+         */
+        start: z.enum(['now', 'beginning']).default('now'),
+      })
+      .default({ start: 'now' }),
     /** Retries of a failed request before the outbox takes over. @defaultValue 4 */
     retries: z.number().int().min(0).max(10).default(4),
   })

@@ -9,10 +9,11 @@ afterEach(stopSimulator);
 const scopedKey = 'scoped-key-0123456789';
 
 describe('the methods retailCRM verify() checks', () => {
-  it("are the integration brief's list: every action's declared permissions plus activation's and verify()'s own", () => {
+  it("are the integration brief's list: every action's declared permissions, the contacts source's, plus activation's and verify()'s own", () => {
     expect(requiredMethods).toEqual([
       '/api/customers',
       '/api/customers/create',
+      '/api/customers/history',
       '/api/customers/{externalId}',
       '/api/customers/{externalId}/edit',
       '/api/integration-modules/{code}',

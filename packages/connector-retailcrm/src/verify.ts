@@ -4,13 +4,19 @@ import type { RetailcrmApi } from './api.js';
 import { listManagers } from './lib/activation.js';
 import { canCall, integrationMethods, missingRights } from './lib/permissions.js';
 import type { RetailcrmConfig } from './options.js';
+import { contactsSourceMethods } from './sources/contacts.js';
 
 /**
  * The methods the connector needs, in the notation of `GET /api/credentials`, sorted: what its
- * actions declare (`permissions`) and what activation and `verify()` need of their own.
+ * actions declare (`permissions`), what the `contacts` source reads, and what activation and
+ * `verify()` need of their own.
  */
 export const requiredMethods: readonly string[] = [
-  ...new Set([...integrationMethods, ...actionList.flatMap((action) => action.permissions ?? [])]),
+  ...new Set([
+    ...integrationMethods,
+    ...contactsSourceMethods,
+    ...actionList.flatMap((action) => action.permissions ?? []),
+  ]),
 ].sort();
 
 /**

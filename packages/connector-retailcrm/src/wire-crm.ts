@@ -1,6 +1,6 @@
 import { lenient, lenientEnum } from '@crossline/core/sdk';
 import { z } from 'zod';
-import { idRefSchema, paginationSchema, successField } from './wire.js';
+import { paginationSchema, successField } from './wire.js';
 
 /** A phone of a customer, as typed into the CRM. */
 const storedPhoneSchema = lenient(
@@ -47,6 +47,23 @@ export const customerResponseSchema = lenient(
 /** What `GET /customers/{x}` answers. */
 export type CustomerAnswer = z.output<typeof customerResponseSchema>;
 
+/** One change of a customer (`GET /customers/history`). */
+export const historyEntrySchema = lenient(
+  z.looseObject({
+    /** The entry's id, increasing. */
+    id: z.number(),
+    /** When the change happened, `Y-m-d H:i:s` in the account's time zone. */
+    createdAt: z.string().optional(),
+    /** Set on the entry that records the customer's creation. */
+    created: z.boolean().optional(),
+    /** The customer after the change. */
+    customer: customerSchema.optional(),
+  }),
+);
+
+/** One change of a customer. */
+export type RetailcrmHistoryEntry = z.output<typeof historyEntrySchema>;
+
 /** `GET /customers/history`. */
 export const historyResponseSchema = lenient(
   z.object({
@@ -54,7 +71,7 @@ export const historyResponseSchema = lenient(
     /** When the answer was made. */
     generatedAt: z.string().optional(),
     /** Changes, oldest first. */
-    history: z.array(idRefSchema),
+    history: z.array(historyEntrySchema),
     /** The page. */
     pagination: paginationSchema,
   }),

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { retailcrm } from '@crossline/connector-retailcrm';
 import {
-  ConfigError,
+  createHub,
   type LoyaltyConnector,
   loyaltySyncPipeline,
   MemoryReplayStore,
@@ -26,7 +26,7 @@ import {
   installCards,
   subscribe,
 } from './__fixtures__/loyalty-sync-cards.js';
-import { startSyncHost } from './__fixtures__/loyalty-sync-host.js';
+import { crmFieldMap, startSyncHost } from './__fixtures__/loyalty-sync-host.js';
 import { teyca } from './connector.js';
 
 const running: { close(): Promise<void> }[] = [];
@@ -63,7 +63,7 @@ function churn(teycaSim: TeycaSimulator, ids: readonly number[]): void {
 }
 
 describe('loyaltySyncPipeline: Teyca → retailCRM, end to end on the simulators', () => {
-  it('the Teyca connector is a LoyaltyConnector; direction both is refused for retailCRM (no source of new clients)', () => {
+  it('the Teyca connector is a LoyaltyConnector; direction both is accepted for retailCRM (its contacts source)', () => {
     const loyalty = teyca({
       url: 'https://api.teyca.example',
       apiKey: 'k'.repeat(32),
@@ -76,12 +76,8 @@ describe('loyaltySyncPipeline: Teyca → retailCRM, end to end on the simulators
       site: 's',
       adminEmail: 'a@b.example',
     });
-    expect(() =>
-      loyaltySyncPipeline({ loyalty, crm, mergeByPhone: true, direction: 'both' }),
-    ).toThrow(ConfigError);
-    expect(() =>
-      loyaltySyncPipeline({ loyalty, crm, mergeByPhone: true, direction: 'both' }),
-    ).toThrow(/source of new clients/);
+    const sync = loyaltySyncPipeline({ loyalty, crm, mergeByPhone: true, direction: 'both' });
+    expect(sync.reverse?.from).toEqual({ connector: crm.id, source: 'contacts' });
   });
 
   it('merge on: 200 cards (30 sharing a number, assorted forms), bursts, repeats → one client per number with every card id; phones that are not phones are warnings with nothing stored', {
@@ -151,6 +147,58 @@ describe('loyaltySyncPipeline: Teyca → retailCRM, end to end on the simulators
       crmSim.state.customers.find((customer) => customer.externalId === `loyalty-card-${id}`)
         ?.customFields;
     expect((bonusOf(cards[3]?.userId ?? 0) as Record<string, unknown>).loyalty_bonus).toBe(103);
+  });
+});
+
+describe('loyaltySyncPipeline: retailCRM → Teyca (direction both), end to end on the simulators', () => {
+  it('a customer created in the retailCRM simulator becomes exactly one Teyca card, recorded on it, once, even when polled twice', async () => {
+    const { teycaSim, crmSim } = await simulators();
+    const settings = hostSettings(teycaSim, crmSim, true);
+    const loyalty = teyca({
+      id: 'teyca',
+      ...settings.teyca,
+      allowLoopback: true,
+      defaultTemplate: 'Base layout', // cards for new CRM clients are issued on this layout
+      limits: { perSecond: 10_000, perMinute: 600_000, perHour: 1e7, perDay: 1e8 },
+    });
+    const crm = retailcrm({
+      id: 'crm',
+      ...settings.crm,
+      allowLoopback: true,
+      site: 'main-shop',
+      adminEmail: 'admin@shop.example',
+      rateLimits: { general: 10_000, telephony: 10_000 },
+      customFields: crmFieldMap,
+    });
+    crmSim.state.addCustomer({ firstName: 'Before', phones: [{ number: '+380501111111' }] });
+    const hub = createHub({ store: new MemoryReplayStore(), timeZone: 'Europe/Kyiv' });
+    hub.register(loyalty).register(crm);
+    const sync = loyaltySyncPipeline({ loyalty, crm, mergeByPhone: true, direction: 'both' });
+    hub.pipeline(sync);
+    if (sync.reverse === undefined) throw new Error('direction both has a reverse pipeline');
+    const reverse = sync.reverse;
+    hub.pipeline({
+      ...reverse,
+      from: { connector: crm.id, source: 'contacts', intervalMs: 3_600_000 },
+    });
+    await hub.start();
+    running.push({ close: () => hub.stop() });
+    await loyalty.activate();
+    await crm.activate();
+    await hub.poll(reverse.id); // the first read: the source starts from now
+    const customer = crmSim.state.addCustomer({
+      firstName: 'Olha',
+      phones: [{ number: '+38 (067) 123-45-67' }],
+    });
+    for (const _ of [1, 2]) {
+      await hub.poll(reverse.id);
+      await hub.idle();
+    }
+    const passes = [...teycaSim.state.passes.values()];
+    expect(passes).toHaveLength(1);
+    const stored = crmSim.state.customers.find((client) => client.id === customer.id);
+    expect(stored?.customFields).toMatchObject({ loyalty_card_ids: String(passes[0]?.user_id) });
+    expect(Object.values(await hub.pending()).every((count) => count === 0)).toBe(true);
   });
 });
 

@@ -76,6 +76,12 @@ const optionsSchema = z
      */
     installation: z.string().min(1).optional(),
     /**
+     * The card layout (`template`, its name in the Teyca cabinet) a card is issued on when
+     * `cards.create` is not told one — e.g. a card the loyalty sync issues for a new CRM
+     * client. @defaultValue none (the input must name it; Teyca refuses a pass without one)
+     */
+    defaultTemplate: z.string().min(1).optional(),
+    /**
      * Where the token's installation is recorded (`fileFingerprintStore(dir)`, or the host's
      * own): a second installation on the same token is refused with a `ConfigError` before
      * any request. @defaultValue none (no guard)

@@ -7,7 +7,7 @@ import {
   crmContactRefSchema,
 } from '@crossline/core/sdk';
 import type { RetailcrmApi } from '../api.js';
-import { mappedCustomFields } from '../mapping.js';
+import { contactRecordOf } from '../lib/contact-record.js';
 import type { RetailcrmConfig } from '../options.js';
 
 /**
@@ -24,12 +24,7 @@ export const getContact = {
       'id' in ref ? [ref.id, 'id' as const] : [ref.externalId, 'externalId' as const];
     try {
       const { customer } = await client.getCustomer(key, by, { signal });
-      return {
-        id: String(customer.id),
-        phones: customer.phones.flatMap((phone) => phone.number ?? []),
-        ...(customer.externalId ? { externalId: customer.externalId } : {}),
-        customFields: mappedCustomFields(customer, config),
-      };
+      return contactRecordOf(customer, config);
     } catch (error) {
       if (NotFoundError.isInstance(error)) return null;
       throw error;

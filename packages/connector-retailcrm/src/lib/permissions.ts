@@ -29,6 +29,7 @@ const methodScopes: Readonly<Record<string, string>> = {
   '/api/customers': 'customer_read',
   '/api/customers/{externalId}': 'customer_read',
   '/api/customers/create': 'customer_write',
+  '/api/customers/history': 'customer_read',
   '/api/customers/{externalId}/edit': 'customer_write',
   '/api/orders': 'order_read',
   '/api/orders/create': 'order_write',

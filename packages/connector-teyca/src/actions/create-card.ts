@@ -10,7 +10,7 @@ import { cardFieldsSchema, cardRecordSchema } from './schemas.js';
 
 /**
  * `cards.create`: issues a pass (`POST /passes`) on a layout (`template`, its name in the
- * cabinet) with the personal fields given, the phone as canonical digits. Teyca's answer is
+ * cabinet; the `defaultTemplate` option when the input names none) with the personal fields given, the phone as canonical digits. Teyca's answer is
  * UNCERTAIN: the new pass is read from it (bare or under `pass`), or else found by barcode or
  * phone (the newest). Not retried on its own: a repeat would issue a second card.
  */
@@ -20,7 +20,8 @@ export const createCard = {
   permissions: ['passes:write'],
   async run(fields, { client, config, signal }) {
     const context = cardContext(config);
-    const body = cardFieldsMapper.toVendor(fields, context);
+    const template = fields.template ?? config.defaultTemplate;
+    const body = cardFieldsMapper.toVendor(template ? { ...fields, template } : fields, context);
     const answer = await client.createPass(body, signal);
     const pass = passFrom(answer) ?? (await findCreated(client, body, signal));
     if (!pass) {
