@@ -1,5 +1,5 @@
 import { phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
-import { checkAccountUrl } from '@crossline/core/sdk';
+import { accountOrigin, refineAccountUrl } from '@crossline/core/sdk';
 import { z } from 'zod';
 import { type AsterilContract, defaultAsterilContract } from './contract.js';
 
@@ -96,20 +96,17 @@ const optionsSchema = z
     retries: z.number().int().min(0).max(10).default(4),
   })
   .superRefine((options, context) => {
-    const account = checkAccountUrl(options.url, { allowLoopback: options.allowLoopback });
-    if ('problem' in account) {
-      context.addIssue({
-        code: 'custom',
-        path: ['url'],
-        message: `cabinet URL ${account.problem}`,
-      });
-    }
+    refineAccountUrl(context, options.url, {
+      path: 'url',
+      label: 'cabinet',
+      allowLoopback: options.allowLoopback,
+    });
   })
   .transform((options): typeof options & Derived => {
     const { contract } = options;
     return {
       ...options,
-      origin: (checkAccountUrl(options.url, options) as { origin: string }).origin,
+      origin: accountOrigin(options.url, { allowLoopback: options.allowLoopback }),
       api: {
         ...defaultAsterilContract,
         ...(contract.basePath ? { basePath: contract.basePath } : {}),

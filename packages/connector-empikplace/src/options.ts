@@ -1,5 +1,5 @@
 import { dateTimeSchema, defaultAttachmentLimitBytes, timeZoneSchema } from '@crossline/core/model';
-import { checkAccountUrl } from '@crossline/core/sdk';
+import { accountOrigin, refineAccountUrl } from '@crossline/core/sdk';
 import { z } from 'zod';
 
 /** The production host of the EmpikPlace seller panel and API. */
@@ -103,10 +103,10 @@ const optionsSchema = z
     allowLoopback: z.boolean().default(false),
   })
   .superRefine((options, context) => {
-    const account = checkAccountUrl(options.baseUrl, { allowLoopback: options.allowLoopback });
-    if ('problem' in account) {
-      context.addIssue({ code: 'custom', path: ['baseUrl'], message: `URL ${account.problem}` });
-    }
+    refineAccountUrl(context, options.baseUrl, {
+      path: 'baseUrl',
+      allowLoopback: options.allowLoopback,
+    });
     if (options.replies.minLength > options.replies.maxLength) {
       context.addIssue({
         code: 'custom',
@@ -118,7 +118,7 @@ const optionsSchema = z
   .transform((options): Omit<typeof options, 'shopId'> & Derived => ({
     ...options,
     shopId: options.shopId === undefined ? undefined : String(options.shopId),
-    origin: (checkAccountUrl(options.baseUrl, options) as { origin: string }).origin,
+    origin: accountOrigin(options.baseUrl, { allowLoopback: options.allowLoopback }),
   }));
 
 /** What the options schema derives: the shop id as digits and the panel's origin. */

@@ -1,28 +1,8 @@
 import { CrosslineError } from '@crossline/core';
+import { recordingLogger } from '@crossline/testing';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { apiKey, connector, host } from './__fixtures__/account.js';
-
-/** A logger that keeps every line it is given, as JSON. */
-function recordingLogger() {
-  const lines: string[] = [];
-  const log = (...args: unknown[]) => {
-    lines.push(
-      JSON.stringify(args, (_key, value) =>
-        value instanceof Error ? { message: value.message, stack: value.stack } : value,
-      ),
-    );
-  };
-  const logger = {
-    debug: log,
-    info: log,
-    warn: log,
-    error: log,
-    child: () => logger,
-    level: 'debug',
-  };
-  return { logger, lines };
-}
 
 const context = { envelopeId: 'e:1', occurredAt: 0 };
 

@@ -1,5 +1,5 @@
 import { phoneCountrySchema, timeZoneSchema } from '@crossline/core/model';
-import { checkAccountUrl } from '@crossline/core/sdk';
+import { accountOrigin, refineAccountUrl } from '@crossline/core/sdk';
 import { z } from 'zod';
 import type { FingerprintStore } from './lib/installation.js';
 
@@ -120,10 +120,11 @@ const optionsSchema = z
     allowLoopback: z.boolean().default(false),
   })
   .superRefine((options, context) => {
-    const account = checkAccountUrl(options.url, { allowLoopback: options.allowLoopback });
-    if ('problem' in account) {
-      context.addIssue({ code: 'custom', path: ['url'], message: `API URL ${account.problem}` });
-    }
+    refineAccountUrl(context, options.url, {
+      path: 'url',
+      label: 'API',
+      allowLoopback: options.allowLoopback,
+    });
     if (options.fingerprintStore && options.installation === undefined) {
       context.addIssue({
         code: 'custom',
@@ -134,7 +135,7 @@ const optionsSchema = z
   })
   .transform((options): typeof options & Derived => ({
     ...options,
-    origin: (checkAccountUrl(options.url, options) as { origin: string }).origin,
+    origin: accountOrigin(options.url, { allowLoopback: options.allowLoopback }),
   }));
 
 /** What the options schema adds. */

@@ -1,5 +1,5 @@
 import { timeZoneSchema } from '@crossline/core/model';
-import { checkAccountUrl } from '@crossline/core/sdk';
+import { accountOrigin, refineAccountUrl } from '@crossline/core/sdk';
 import { z } from 'zod';
 
 /** A queue or category: its id, or its exact name (looked up in the account's list). */
@@ -130,18 +130,15 @@ const optionsSchema = z
     allowLoopback: z.boolean().default(false),
   })
   .superRefine((options, context) => {
-    const account = checkAccountUrl(options.url, { allowLoopback: options.allowLoopback });
-    if ('problem' in account) {
-      context.addIssue({
-        code: 'custom',
-        path: ['url'],
-        message: `account URL ${account.problem}`,
-      });
-    }
+    refineAccountUrl(context, options.url, {
+      path: 'url',
+      label: 'account',
+      allowLoopback: options.allowLoopback,
+    });
   })
   .transform((options): typeof options & Derived => ({
     ...options,
-    origin: (checkAccountUrl(options.url, options) as { origin: string }).origin,
+    origin: accountOrigin(options.url, { allowLoopback: options.allowLoopback }),
   }));
 
 /** What the options schema adds. */

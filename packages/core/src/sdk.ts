@@ -107,8 +107,11 @@ export type { TransportErrorOptions } from './errors/transport-error.js';
 export type { ValidationErrorOptions } from './errors/validation-error.js';
 export {
   type AccountUrlCheck,
+  type AccountUrlOption,
   type AccountUrlRules,
+  accountOrigin,
   checkAccountUrl,
+  refineAccountUrl,
 } from './http/account-url.js';
 export { createHttpClient } from './http/create-http-client.js';
 export type { Params, ParamValue } from './http/encode.js';

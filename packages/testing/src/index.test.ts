@@ -17,6 +17,7 @@ describe('@crossline/testing exports', () => {
       'lastValue',
       'matchesPath',
       'parseFlatParams',
+      'recordingLogger',
       'retailcrmCredentials',
       'retailcrmScopes',
       'startAsterilSimulator',

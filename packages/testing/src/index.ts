@@ -59,6 +59,7 @@ export {
   startSimulatorServer,
 } from './kit/start-simulator-server.js';
 export type { VendorSimulator } from './kit/vendor-simulator.js';
+export { type RecordingLogger, recordingLogger } from './recording-logger.js';
 export type { RetailcrmKeyOptions } from './retailcrm/key-ring.js';
 export type {
   RetailcrmCustomer,

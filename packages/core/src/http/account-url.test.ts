@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccountUrl } from './account-url.js';
+import { z } from 'zod';
+import { accountOrigin, checkAccountUrl, refineAccountUrl } from './account-url.js';
 
 describe('checkAccountUrl', () => {
   it('accepts any https host when the vendor has no SaaS domains', () => {
@@ -25,5 +26,33 @@ describe('checkAccountUrl', () => {
     expect(checkAccountUrl('https://crm.box.example', rules)).toHaveProperty('origin');
     expect(checkAccountUrl('https://a.b.vendor.example', rules)).toHaveProperty('problem');
     expect(checkAccountUrl('https://vendor.example.evil.example', rules)).toHaveProperty('problem');
+  });
+});
+
+describe('refineAccountUrl and accountOrigin (for options schemas)', () => {
+  const schema = z
+    .object({ url: z.string(), allowLoopback: z.boolean().default(false) })
+    .superRefine((options, context) =>
+      refineAccountUrl(context, options.url, {
+        path: 'url',
+        label: 'account',
+        allowLoopback: options.allowLoopback,
+      }),
+    )
+    .transform((options) => ({
+      ...options,
+      origin: accountOrigin(options.url, { allowLoopback: options.allowLoopback }),
+    }));
+
+  it('adds an issue at the option naming the problem, and gives the origin when it is right', () => {
+    const bad = schema.safeParse({ url: 'http://shop.example' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues).toEqual([
+      expect.objectContaining({ path: ['url'], message: 'account URL must use https' }),
+    ]);
+    expect(schema.parse({ url: 'https://shop.example/' }).origin).toBe('https://shop.example');
+    expect(schema.parse({ url: 'http://127.0.0.1:8080', allowLoopback: true }).origin).toBe(
+      'http://127.0.0.1:8080',
+    );
   });
 });

@@ -77,3 +77,46 @@ function isAccountHost(host: string, domains: readonly string[]): boolean {
 function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
+
+/** Where {@link refineAccountUrl} reports a bad URL, and how it names it. */
+export interface AccountUrlOption extends AccountUrlRules {
+  /** The option's name, e.g. `url`. */
+  readonly path: string;
+  /** What the URL is, for the message, e.g. `account` (`account URL must use https`). */
+  readonly label?: string | undefined;
+}
+
+/**
+ * For a connector's options schema, in its `superRefine`: checks the account URL with
+ * {@link checkAccountUrl} and, when it is wrong, adds an issue at the option naming the problem.
+ *
+ * @example
+ * ```ts
+ * .superRefine((options, context) =>
+ *   refineAccountUrl(context, options.url, { path: 'url', label: 'account', allowLoopback: options.allowLoopback }))
+ * .transform((options) => ({ ...options, origin: accountOrigin(options.url, options) }))
+ * ```
+ */
+export function refineAccountUrl(
+  context: { addIssue(issue: { code: 'custom'; path: string[]; message: string }): void },
+  input: string,
+  option: AccountUrlOption,
+): void {
+  const { path, label, ...rules } = option;
+  const account = checkAccountUrl(input, rules);
+  if ('problem' in account) {
+    const message = `${label ? `${label} ` : ''}URL ${account.problem}`;
+    context.addIssue({ code: 'custom', path: [path], message });
+  }
+}
+
+/**
+ * The origin of an account URL that {@link refineAccountUrl} accepted (in the schema's
+ * `transform`, which runs only when every check passed).
+ * @throws Error when the URL was not checked first
+ */
+export function accountOrigin(input: string, rules: AccountUrlRules = {}): string {
+  const account = checkAccountUrl(input, rules);
+  if ('problem' in account) throw new Error(`account URL ${account.problem}`);
+  return account.origin;
+}
