@@ -60,6 +60,8 @@ export class Lanes {
   #poked = false;
   #signal: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
+  /** The earliest moment a waiting key falls due (what the timer is set for). */
+  #earliest = Number.POSITIVE_INFINITY;
   /** A lane's unexpected failure (the store threw): the pass stops and rethrows it. */
   #failure: { error: unknown } | undefined;
 
@@ -173,18 +175,30 @@ export class Lanes {
 
   #block(key: string, blocked: Blocked): void {
     this.#blocked.set(key, blocked);
-    if (blocked.until !== undefined) this.#wakeAt(blocked.until);
+    if (blocked.until !== undefined && blocked.until < this.#earliest) this.#wakeAt(blocked.until);
   }
 
-  /** Keys whose backoff has passed go on: read them again from their first waiting envelope. */
+  /**
+   * Keys whose backoff has passed go on: read them again from their first waiting envelope.
+   * Looks at the waiting keys only once the earliest has fallen due (it runs every turn).
+   */
   #release(): void {
     const now = this.#options.now();
+    if (this.#earliest > now) return;
+    let next = Number.POSITIVE_INFINITY;
     for (const [key, { until, seq }] of this.#blocked) {
-      if (until === undefined || until > now || this.#keys.has(key)) continue;
+      if (until === undefined) continue;
+      if (until > now || this.#keys.has(key)) {
+        next = Math.min(next, until);
+        continue;
+      }
       this.#blocked.delete(key);
       this.#taken.delete(key);
       this.#rewind(seq);
     }
+    clearTimeout(this.#timer);
+    this.#earliest = Number.POSITIVE_INFINITY;
+    if (next !== Number.POSITIVE_INFINITY) this.#wakeAt(next);
   }
 
   #rewind(seq: number): void {
@@ -192,13 +206,11 @@ export class Lanes {
     this.#exhausted = false;
   }
 
-  /** Wakes the pass when the earliest waiting key falls due (not before the timer's grain). */
+  /** Wakes the pass when `at`, now the earliest waiting key, falls due. */
   #wakeAt(at: number): void {
     clearTimeout(this.#timer);
-    let earliest = at;
-    for (const { until } of this.#blocked.values())
-      if (until !== undefined) earliest = Math.min(earliest, until);
-    const wait = Math.max(1, earliest - this.#options.now());
+    this.#earliest = at;
+    const wait = Math.max(1, at - this.#options.now());
     this.#timer = setTimeout(() => this.poke(), Math.min(wait, 2_147_483_647));
   }
 
