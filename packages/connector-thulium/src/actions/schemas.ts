@@ -15,6 +15,8 @@ export const messageInputSchema = z.object({
   message: messageSchema,
   /** Temporary-file tokens to attach, where Thulium takes them. */
   files: filesSchema,
+  /** An earlier attempt may have added it: look in the ticket first. */
+  mayExist: z.boolean().default(false),
 });
 
 /** What the message, comment and field actions resolve with: the ticket they changed. */

@@ -104,6 +104,13 @@ export interface HelpdeskMessageInput {
   readonly message: MessageInput;
   /** Files uploaded with `files.upload` to attach (their tokens), where the helpdesk can. */
   readonly files?: readonly string[] | undefined;
+  /**
+   * An earlier attempt to add this message may have reached the helpdesk (the host stopped, or
+   * the answer was lost, before the pipeline recorded it): the connector looks in the ticket
+   * first, and adds nothing when a message of the same author side with the same text was added
+   * from the message's time on. Absent or `false`: added without a look.
+   */
+  readonly mayExist?: boolean | undefined;
 }
 
 /** An internal comment: stays in the helpdesk, never reaches the customer. */

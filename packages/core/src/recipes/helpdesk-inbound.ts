@@ -76,7 +76,9 @@ async function forwardOnce(
     await links.link(message.conversationId, ticketId, message.id);
     return; // the ticket's first message
   }
-  const input = { ticketId, message: canonical(message) };
+  // A message whose earlier attempt went unrecorded is looked for before it is added again.
+  const mayExist = await links.attemptAdding(message.id);
+  const input = { ticketId, message: canonical(message), ...(mayExist ? { mayExist } : {}) };
   if (message.authorRole === 'customer') await context.perform('tickets.addCustomerMessage', input);
   else await context.perform('tickets.addAuthoredMessage', input);
 }

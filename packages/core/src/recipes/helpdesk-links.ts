@@ -73,6 +73,16 @@ export class HelpdeskLinks {
     return (await this.#link(conversationId))?.firstMessageId === messageId;
   }
 
+  /**
+   * Records an attempt to add a marketplace message to its ticket, before the helpdesk is asked,
+   * and answers whether an earlier attempt was recorded (it may have reached the helpdesk).
+   */
+  async attemptAdding(messageId: string): Promise<boolean> {
+    if ((await this.#get(`message/${messageId}`)) === 'adding') return true;
+    await this.#set(`message/${messageId}`, 'adding'); // `done` once it is in
+    return false;
+  }
+
   /** Records that a marketplace message is in its ticket. */
   markForwarded(messageId: string): Promise<void> {
     return this.#set(`message/${messageId}`, 'done');

@@ -18,6 +18,11 @@ export interface DropOptions {
   readonly times?: number | undefined;
   /** Only requests whose path this matches are dropped. */
   readonly path?: PathMatcher | undefined;
+  /**
+   * Handle the request first, then drop the connection: a lost answer — the vendor did it, the
+   * caller never learns. @defaultValue false (dropped unhandled)
+   */
+  readonly afterHandling?: boolean | undefined;
 }
 
 /** Added latency: a fixed number of milliseconds, or a `[min, max]` range picked at random. */
@@ -26,7 +31,7 @@ export type Latency = number | readonly [min: number, max: number];
 /** What happens to a request instead of its normal answer. */
 export type Fault =
   | { readonly kind: 'fail'; readonly status: number; readonly body: unknown }
-  | { readonly kind: 'drop' };
+  | { readonly kind: 'drop'; readonly afterHandling: boolean };
 
 interface Pending {
   readonly fault: FailOptions | (DropOptions & { readonly drop: true });
@@ -80,7 +85,7 @@ export class FaultInjector {
     if (pending.remaining <= 0) this.#pending.splice(index, 1);
     const { fault } = pending;
     return 'drop' in fault
-      ? { kind: 'drop' }
+      ? { kind: 'drop', afterHandling: fault.afterHandling === true }
       : { kind: 'fail', status: fault.status, body: fault.body };
   }
 

@@ -86,6 +86,29 @@ describe('startSimulatorServer', () => {
     expect((await fetch(`${server.url}/items/1`)).status).toBe(200);
   });
 
+  it('loses an answer: handles the request, then drops the connection', async () => {
+    const handled: string[] = [];
+    const route = base.routes[0];
+    server = await startSimulatorServer({
+      ...base,
+      routes: [
+        {
+          method: 'GET',
+          path: '/items/:id',
+          handle: (request) => {
+            handled.push(request.params.id ?? '');
+            return route?.handle(request) ?? jsonReply(500, {});
+          },
+        },
+      ],
+    });
+    server.drop({ afterHandling: true });
+    server.drop();
+    await expect(fetch(`${server.url}/items/1`)).rejects.toThrow();
+    await expect(fetch(`${server.url}/items/2`)).rejects.toThrow();
+    expect(handled).toEqual(['1']);
+  });
+
   it('throttles per key and bucket, counting refusals', async () => {
     server = await startSimulatorServer({
       ...base,

@@ -99,7 +99,10 @@ export async function startSimulatorServer(
       if (verdict && !verdict.admitted) return rateLimit.reply(verdict.bucket, request, verdict);
     }
     const fault = faults.take(request.path);
-    if (fault?.kind === 'drop') return 'drop' as const;
+    if (fault?.kind === 'drop') {
+      if (fault.afterHandling) await (route?.handle ?? options.notFound)(request);
+      return 'drop' as const;
+    }
     if (fault?.kind === 'fail') {
       const body = fault.body ?? options.failureBody(fault.status, request);
       return jsonReply(fault.status, body, options.failureHeaders?.(fault.status, request));
