@@ -211,7 +211,15 @@ export class Lanes {
     clearTimeout(this.#timer);
     this.#earliest = at;
     const wait = Math.max(1, at - this.#options.now());
-    this.#timer = setTimeout(() => this.poke(), Math.min(wait, 2_147_483_647));
+    this.#timer = setTimeout(
+      () => {
+        // A timer may fire a little before the clock reaches `at` (Node counts from the loop's
+        // cached time): wait out the rest, or the key would wait for some other change.
+        if (this.#options.now() < at) this.#wakeAt(at);
+        else this.poke();
+      },
+      Math.min(wait, 2_147_483_647),
+    );
   }
 
   /** Waits for a lane to finish, a poke, or a waiting key to fall due. */
