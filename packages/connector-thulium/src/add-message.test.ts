@@ -27,32 +27,56 @@ function ticketWith(messages: Record<string, unknown>[]) {
 }
 
 describe('adding a message that may be there already (mayExist)', () => {
-  it('reads the ticket and adds nothing when the customer’s message is there, stored as HTML', async () => {
+  it('reads the ticket and adds nothing when the customer’s message is there, as sent or as HTML', async () => {
+    const text = 'Where is my parcel?\nIt is late & I need it. Price < 100 zł, ask Jan <jan@x.pl>';
+    const html =
+      '<div>Where is my parcel?</div><div>It is late &amp; I need it. Price &lt; 100 z&lstrok;, ask Jan &lt;jan@x.pl&gt;</div>';
+    for (const [body, created_at] of [
+      [html, '2026-01-05 10:00:00'],
+      [text, '2026-01-05 10:00'],
+      [text.replace('\n', '\r\n  '), '2026-01-05T09:00:30.000+00:00'],
+    ]) {
+      const read = ticketWith([
+        { message_id: 1, type: 'MAIL', body: 'Opening', created_at: '2026-01-05 09:00:00' },
+        { message_id: 2, type: 'MAIL', body, created_at, comment: null, attachments: null },
+      ]);
+      const result = await connector().perform(
+        'tickets.addCustomerMessage',
+        { ticketId: '88123', message: { ...message, text }, mayExist: true },
+        run,
+      );
+      expect(result).toEqual({ ticketId: '88123' });
+      expect(read.isDone()).toBe(true);
+    }
+  });
+
+  it('reads entities as text: accented letters, typographic quotes, a typed “&amp;”', async () => {
+    const text = 'Dzień dobry, „zamówienie” – proszę & dziękuję &amp; więcej';
     const read = ticketWith([
-      { message_id: 1, type: 'MAIL', body: 'Opening', created_at: '2026-01-05 09:00:00' },
       {
         message_id: 2,
         type: 'MAIL',
-        body: '<p>Where is my parcel?<br>It is late &amp; I need it.</p>',
+        body: '<p>Dzie&nacute; dobry, &bdquo;zam&oacute;wienie&rdquo; &ndash; prosz&eogon; &amp; dzi&#281;kuj&#x119; &amp;amp; wi&eogon;cej</p>',
         created_at: '2026-01-05 10:00:00',
-        comment: null,
-        attachments: null,
       },
     ]);
-    const result = await connector().perform(
+    await connector().perform(
       'tickets.addCustomerMessage',
-      { ticketId: '88123', message, mayExist: true },
+      { ticketId: '88123', message: { ...message, text }, mayExist: true },
       run,
     );
-    expect(result).toEqual({ ticketId: '88123' });
     expect(read.isDone()).toBe(true);
   });
 
-  it('adds it when only an older message, a reply or a comment has the same text', async () => {
+  it('adds it when the same text is only in another minute, in a reply or comment, or undated', async () => {
     const read = ticketWith([
-      { message_id: 1, type: 'MAIL', body: message.text, created_at: '2026-01-05 09:30:00' },
-      { message_id: 2, type: 'REPLY', body: message.text, created_at: '2026-01-05 10:00:00' },
-      { message_id: 3, type: 'COMMENT', body: message.text, created_at: '2026-01-05 10:01:00' },
+      { message_id: 1, type: 'MAIL', body: message.text, created_at: '2026-01-05 09:59:59' },
+      { message_id: 2, type: 'MAIL', body: message.text, created_at: '2026-01-05 10:01:00' },
+      { message_id: 3, type: 'REPLY', body: message.text, created_at: '2026-01-05 10:00:00' },
+      { message_id: 4, type: 'reply', body: message.text, created_at: '2026-01-05 10:00:00' },
+      { message_id: 5, type: 'COMMENT', body: message.text, created_at: '2026-01-05 10:00:00' },
+      { message_id: 6, type: 'MAIL', body: message.text, created_at: 'yesterday' },
+      { message_id: 7, type: 'MAIL', body: message.text },
     ]);
     const posted = thulium()
       .post('/api/tickets/88123/customer_response', {
@@ -69,8 +93,23 @@ describe('adding a message that may be there already (mayExist)', () => {
     expect(read.isDone() && posted.isDone()).toBe(true);
   });
 
-  it('counts a message of a new type as the customer’s, and one without a time by its text', async () => {
-    const read = ticketWith([{ message_id: 9, type: 'CHAT', body: message.text }]);
+  it('adds it when the text stored differs from the one sent, tags and all', async () => {
+    const read = ticketWith([
+      { message_id: 1, type: 'MAIL', body: 'Order 123', created_at: '2026-01-05 10:00:00' },
+    ]);
+    const posted = thulium().post('/api/tickets/88123/customer_response').reply(200, '');
+    await connector().perform(
+      'tickets.addCustomerMessage',
+      { ticketId: '88123', message: { ...message, text: 'Order <b>123</b>' }, mayExist: true },
+      run,
+    );
+    expect(read.isDone() && posted.isDone()).toBe(true);
+  });
+
+  it('counts a message of a new type as the customer’s', async () => {
+    const read = ticketWith([
+      { message_id: 9, type: 'CHAT', body: message.text, created_at: '2026-01-05 10:00:00' },
+    ]);
     await connector().perform(
       'tickets.addCustomerMessage',
       { ticketId: '88123', message, mayExist: true },
@@ -79,10 +118,10 @@ describe('adding a message that may be there already (mayExist)', () => {
     expect(read.isDone()).toBe(true);
   });
 
-  it('finds an authored message among the agent replies, or among the comments when they go there', async () => {
+  it('finds an authored message among the agent replies of its minute', async () => {
     const marked = '[Shop: Jan] We ship today.';
     const asReply = ticketWith([
-      { message_id: 4, type: 'REPLY', body: marked, user_login: 'empik_bot' },
+      { message_id: 4, type: 'REPLY', body: marked, created_at: '2026-01-05 10:00:41' },
     ]);
     await connector().perform(
       'tickets.addAuthoredMessage',
@@ -90,7 +129,23 @@ describe('adding a message that may be there already (mayExist)', () => {
       run,
     );
     expect(asReply.isDone()).toBe(true);
-    const asComment = ticketWith([{ message_id: 5, type: 'REPLY', body: marked }]);
+  });
+
+  it('finds a comment by its text in body or comment, dated by Thulium since the message', async () => {
+    const marked = '[Shop: Jan] We ship today.';
+    const asComment = ticketWith([
+      { message_id: 5, type: 'REPLY', body: marked, created_at: '2026-01-05 10:00:00' },
+      { message_id: 6, type: 'COMMENT', body: '', comment: marked, created_at: '2026-01-05 10:03' },
+    ]);
+    await connector({ authoredMessages: 'comment' }).perform(
+      'tickets.addAuthoredMessage',
+      { ticketId: '88123', message: shop, mayExist: true },
+      run,
+    );
+    expect(asComment.isDone()).toBe(true);
+    const older = ticketWith([
+      { message_id: 7, type: 'COMMENT', body: marked, created_at: '2026-01-05 09:54:59' },
+    ]);
     const commented = thulium()
       .post('/api/tickets/88123/comment', { comment: marked })
       .reply(200, '');
@@ -99,7 +154,7 @@ describe('adding a message that may be there already (mayExist)', () => {
       { ticketId: '88123', message: shop, mayExist: true },
       run,
     );
-    expect(asComment.isDone() && commented.isDone()).toBe(true);
+    expect(older.isDone() && commented.isDone()).toBe(true);
   });
 
   it('does not read the ticket on a first attempt', async () => {

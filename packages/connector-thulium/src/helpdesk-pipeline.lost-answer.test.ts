@@ -58,8 +58,43 @@ describe('helpdeskPipeline: a message whose answer was lost', () => {
       '[Shop: My Shop] third: on its way',
       '[Marketplace operator: Empik] fourth: noted',
     ]);
-    // Each redelivery read the ticket before it added anything.
-    const lost = desk.requests.filter((request) => /_response$/.test(request.path));
-    expect(lost.length).toBe(3 + 1); // three messages, plus the auto-reply's record
+    // Thulium was asked once for each: the three messages and the auto-reply's record.
+    const added = desk.requests.filter((request) => /_response$/.test(request.path));
+    expect(added.length).toBe(3 + 1);
+  }, 30_000);
+
+  it('adds a message whose first attempt was refused, even with the same text already in the ticket; records the auto-reply after a refusal too', async () => {
+    const empik = await startEmpikplaceSimulator();
+    const desk = await startThuliumSimulator({ rateLimit: 500 });
+    const enabledAt = new Date(Date.now() - 1000).toISOString();
+    const thread = empik.state.addThread({ customer: { id: 'cust-2', name: 'Jan' } });
+    empik.state.post(thread.id, { from: 'CUSTOMER_USER', body: 'Hello?' });
+    // The auto-reply's record is refused once (503), then goes in.
+    desk.fail({ status: 503, path: /\/agent_response$/ });
+    const host = await startHelpdeskHost({
+      path: join(directory, 'refused.db'),
+      empik: { url: empik.url, apiKey: empik.apiKey },
+      thulium: { url: desk.url, user: desk.user, password: desk.apiKey },
+      enabledAt,
+    });
+    const bodies = () => desk.state.tickets[0]?.messages.map((message) => message.body) ?? [];
+    try {
+      await until('the auto-reply in the ticket', () =>
+        bodies().some((body) => body.startsWith('[Automatic reply] ')),
+      );
+      await host.hub.idle();
+      // Within the same minute, the customer writes the same again; Thulium refuses it once.
+      desk.fail({ status: 503, path: /\/customer_response$/ });
+      desk.fail({ status: 429, path: /\/customer_response$/ });
+      empik.state.post(thread.id, { from: 'CUSTOMER_USER', body: 'Hello?', at: Date.now() + 5 });
+      await until('the second Hello?', () => bodies().filter((b) => b === 'Hello?').length === 2);
+      await host.hub.idle();
+    } finally {
+      await host.stop();
+      await empik.close();
+      await desk.close();
+    }
+    expect(bodies().filter((body) => body === 'Hello?')).toHaveLength(2);
+    expect(bodies().filter((body) => body.startsWith('[Automatic reply] '))).toHaveLength(1);
   }, 30_000);
 });

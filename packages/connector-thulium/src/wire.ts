@@ -113,6 +113,8 @@ export const messageAnswer = lenient(
     user_login: z.string().optional(),
     /** Its content (HTML or text). */
     body: z.string().default(''),
+    /** A comment's text, where Thulium keeps it apart from `body` (UNCERTAIN). */
+    comment: z.string().optional(),
     /** `YYYY-MM-DD HH:MM[:SS]`, account time. */
     created_at: z.string().optional(),
     /** Attachments (shape UNCERTAIN). */

@@ -30,25 +30,23 @@ export const addAuthoredMessage = {
       });
     }
     const marked = markedText(message, config);
-    const there = (body: string, as: 'REPLY' | 'COMMENT') =>
-      mayExist && alreadyAdded(client, config, { ticketId, message, body, as, occurredAt }, signal);
     if (config.authoredMessages === 'comment') {
       const text = withAttachmentNote(marked, message.attachments);
-      if (await there(text, 'COMMENT')) return { ticketId };
+      const since = Math.min(Date.parse(message.sentAt), occurredAt);
+      const added = { ticketId, body: text, as: 'COMMENT' as const, since };
+      if (mayExist && (await alreadyAdded(client, config, added, signal))) return { ticketId };
       await client.comment(ticketId, { [config.commentField]: text }, signal);
       return { ticketId };
     }
     const text = withAttachmentNote(marked, files.length ? [] : message.attachments);
-    if (await there(text, 'REPLY')) return { ticketId };
-    await client.agentResponse(
-      ticketId,
-      {
-        ...responseBody(message, text, config),
-        user_login: config.agentLogin,
-        ...(files.length ? { attachments: files } : {}),
-      },
-      signal,
-    );
+    const body = {
+      ...responseBody(message, text, config),
+      user_login: config.agentLogin,
+      ...(files.length ? { attachments: files } : {}),
+    };
+    const added = { ticketId, body: text, as: 'REPLY' as const, date: body.date };
+    if (mayExist && (await alreadyAdded(client, config, added, signal))) return { ticketId };
+    await client.agentResponse(ticketId, body, signal);
     return { ticketId };
   },
 } satisfies ActionDefinition<

@@ -17,16 +17,20 @@ export const addCustomerMessage = {
   input: messageInputSchema,
   output: changedTicketSchema,
   permissions: ['POST /tickets/:id/customer_response', 'GET /tickets/:id'],
-  async run({ ticketId, message, mayExist }, { client, config, signal, occurredAt }) {
+  async run({ ticketId, message, mayExist }, { client, config, signal }) {
     if (message.authorRole !== 'customer') {
       throw new ValidationError('tickets.addCustomerMessage takes a customer’s message', {
         issues: [{ path: 'message.authorRole', message: 'must be customer' }],
       });
     }
-    const text = withAttachmentNote(message.text, message.attachments);
-    const added = { ticketId, message, body: text, as: 'customer' as const, occurredAt };
+    const body = responseBody(
+      message,
+      withAttachmentNote(message.text, message.attachments),
+      config,
+    );
+    const added = { ticketId, body: body.body, as: 'customer' as const, date: body.date };
     if (mayExist && (await alreadyAdded(client, config, added, signal))) return { ticketId };
-    await client.customerResponse(ticketId, responseBody(message, text, config), signal);
+    await client.customerResponse(ticketId, body, signal);
     return { ticketId };
   },
 } satisfies ActionDefinition<

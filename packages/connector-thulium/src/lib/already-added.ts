@@ -1,34 +1,38 @@
-import type { Message } from '@crossline/core/model';
-import { parseWallClock } from '@crossline/core/sdk';
+import { formatWallClock, parseWallClock } from '@crossline/core/sdk';
 import type { ThuliumApi } from '../api.js';
 import type { ThuliumConfig } from '../options.js';
 import type { ThuliumMessage } from '../wire.js';
+import { htmlText } from './html-text.js';
 
 /** Which of a ticket's message types a call adds: the customer's, an agent's, a comment. */
 export type AddedAs = 'customer' | 'REPLY' | 'COMMENT';
 
-/** How far before the message's time a copy of it counts (clocks and minute precision). */
+/** How far before `since` a comment counts as this one (clocks differ). */
 const clockSkewMs = 5 * 60_000;
 
 /** What {@link alreadyAdded} looks for. */
 export interface AddedMessage {
   /** The ticket. */
   readonly ticketId: string;
-  /** The canonical message being added. */
-  readonly message: Message;
-  /** The body exactly as the call would send it. */
+  /** The body exactly as the call sends it. */
   readonly body: string;
   /** The type the call adds. */
   readonly as: AddedAs;
-  /** When the event happened (epoch ms): a copy is not older than this or the message. */
-  readonly occurredAt: number;
+  /**
+   * A response's `date` as sent (`YYYY-MM-DD HH:MM`, account time): Thulium dates the message
+   * with it, so a copy was created in that minute.
+   */
+  readonly date?: string | undefined;
+  /** A comment (Thulium dates it itself): a copy is not older than this, epoch ms, less 5 min. */
+  readonly since?: number | undefined;
 }
 
 /**
  * Whether an earlier attempt added this message already (`GET /tickets/:id`): a message of the
- * same type with the same text (tags, entities and whitespace aside: Thulium may store a PLAIN
- * body as HTML — UNCERTAIN), dated from the message's time on (less 5 minutes). Thulium answers
- * a new message with no id, so the text and the time are all there is to know it by.
+ * same type whose text — as sent, or read from the HTML Thulium may store it as (UNCERTAIN) —
+ * is the same, whitespace aside, and whose `created_at` is the response's `date` (to the
+ * minute) or, for a comment, not older than `since`. Thulium answers a new message with no id,
+ * so text and time are all there is to know it by; a message without a readable time is not it.
  */
 export async function alreadyAdded(
   client: ThuliumApi,
@@ -37,52 +41,40 @@ export async function alreadyAdded(
   signal?: AbortSignal,
 ): Promise<boolean> {
   const ticket = await client.getTicket(added.ticketId, signal);
-  const text = comparable(added.body);
-  const from = Math.min(Date.parse(added.message.sentAt), added.occurredAt) - clockSkewMs;
+  const text = collapse(added.body);
   return ticket.messages.some(
     (message) =>
       sameType(message, added.as) &&
-      comparable(message.body) === text &&
-      notBefore(message, from, config.timeZone),
+      [message.body, message.comment].some((body) => body && sameText(body, text)) &&
+      sameTime(message, added, config.timeZone),
   );
 }
 
 function sameType(message: ThuliumMessage, as: AddedAs): boolean {
+  const type = message.type.toUpperCase();
   // A customer's message is `MAIL`, or whatever new type is neither a reply nor a comment.
-  if (as === 'customer') return message.type !== 'REPLY' && message.type !== 'COMMENT';
-  return message.type === as;
+  if (as === 'customer') return type !== 'REPLY' && type !== 'COMMENT';
+  return type === as;
 }
 
-/** A message without a readable time counts: the text alone then says it is there. */
-function notBefore(message: ThuliumMessage, from: number, timeZone: string): boolean {
-  const at = message.created_at && parseWallClock(message.created_at, timeZone);
-  return !at || Date.parse(at) >= from;
+function sameText(body: string, text: string): boolean {
+  return collapse(body) === text || collapse(htmlText(body)) === text;
 }
 
-const entities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
+function sameTime(message: ThuliumMessage, added: AddedMessage, timeZone: string): boolean {
+  const at = message.created_at === undefined ? undefined : momentOf(message.created_at, timeZone);
+  if (at === undefined) return false;
+  if (added.date !== undefined) return formatWallClock(at, timeZone).slice(0, 16) === added.date;
+  return added.since !== undefined && at >= added.since - clockSkewMs;
+}
 
-/** The text as compared: tags dropped, a few entities read, whitespace runs as one space. */
-function comparable(body: string): string {
-  return body
-    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#')) {
-        const code =
-          name[1] === 'x' || name[1] === 'X'
-            ? Number.parseInt(name.slice(2), 16)
-            : Number(name.slice(1));
-        return Number.isInteger(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return entities[name.toLowerCase()] ?? entity;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+/** `created_at` as epoch ms: account wall time, or ISO 8601 with an offset. */
+function momentOf(text: string, timeZone: string): number | undefined {
+  const wall = parseWallClock(text, timeZone);
+  const moment = Date.parse(wall ?? (/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : ''));
+  return Number.isFinite(moment) ? moment : undefined;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -107,8 +107,8 @@ export interface HelpdeskMessageInput {
   /**
    * An earlier attempt to add this message may have reached the helpdesk (the host stopped, or
    * the answer was lost, before the pipeline recorded it): the connector looks in the ticket
-   * first, and adds nothing when a message of the same author side with the same text was added
-   * from the message's time on. Absent or `false`: added without a look.
+   * first, and adds nothing when the message is there already — how it knows (the same side and
+   * text, the same time) is the connector's to document. Absent or `false`: added without a look.
    */
   readonly mayExist?: boolean | undefined;
 }

@@ -56,8 +56,7 @@ export async function forwardMessage(
         await links.markForwarded(message.id);
       }
     }
-    if (settings.autoReply && (await links.autoReplyOf(conversationId)) === 'pending')
-      await sendAutoReply(message, context, settings);
+    if (settings.autoReply) await sendAutoReply(message, context, settings);
   });
 }
 
@@ -69,18 +68,22 @@ async function forwardOnce(
   const { links } = settings;
   let ticketId = await links.ticketOf(message.conversationId);
   if (ticketId === undefined) {
-    if (settings.autoReply) await links.markAutoReply(message.conversationId, 'pending');
+    if (settings.autoReply) await links.markAutoReplyPending(message.conversationId);
     ticketId =
       (await recoverTicket(message, context, settings)) ??
       (await openTicket(message, context, settings));
     await links.link(message.conversationId, ticketId, message.id);
     return; // the ticket's first message
   }
-  // A message whose earlier attempt went unrecorded is looked for before it is added again.
-  const mayExist = await links.attemptAdding(message.id);
-  const input = { ticketId, message: canonical(message), ...(mayExist ? { mayExist } : {}) };
-  if (message.authorRole === 'customer') await context.perform('tickets.addCustomerMessage', input);
-  else await context.perform('tickets.addAuthoredMessage', input);
+  const action =
+    message.authorRole === 'customer' ? 'tickets.addCustomerMessage' : 'tickets.addAuthoredMessage';
+  await links.adding(message.id, (mayExist) =>
+    context.perform(action, {
+      ticketId,
+      message: canonical(message),
+      ...(mayExist && { mayExist }),
+    }),
+  );
 }
 
 /**
@@ -158,7 +161,10 @@ async function bindCustomer(
   return created.id;
 }
 
-/** Sends the automatic reply once for the conversation's new ticket, recorded as the pipeline's. */
+/**
+ * Sends the automatic reply once for the conversation's new ticket, recorded as the pipeline's,
+ * then puts it in the ticket once (redelivered until it is in, or the helpdesk refuses it).
+ */
 async function sendAutoReply(
   message: MarketplaceMessage,
   context: HelpdeskStepContext,
@@ -166,28 +172,33 @@ async function sendAutoReply(
 ): Promise<void> {
   const { links, marketplace, autoReply } = settings;
   const conversationId = message.conversationId;
+  let state = await links.autoReplyOf(conversationId);
   const ticketId = await links.ticketOf(conversationId);
-  if (!autoReply || ticketId === undefined) return;
+  if (!autoReply || state === undefined || ticketId === undefined) return;
   const text = autoReply(message);
-  const sent = await links.posted(
-    conversationId,
-    () => marketplace('messages.reply', { conversationId, text }),
-    (result) => links.markOurs(result.messageId, 'auto'),
-  );
-  await links.markAutoReply(conversationId, sent.messageId);
+  if (state === 'pending') {
+    const sent = await links.posted(
+      conversationId,
+      () => marketplace('messages.reply', { conversationId, text }),
+      (result) => links.markOurs(result.messageId, 'auto'),
+    );
+    const sentAt = new Date().toISOString();
+    await links.markAutoReply(conversationId, sent.messageId, sentAt);
+    state = { messageId: sent.messageId, sentAt };
+  }
+  const { messageId, sentAt = new Date().toISOString() } = state;
+  if (await links.forwarded(conversationId, messageId)) return;
+  const record = { id: messageId, conversationId, authorRole: 'agent', text, sentAt } as const;
   await optional(context, 'the automatic reply could not be recorded in the ticket', () =>
-    context.perform('tickets.addAuthoredMessage', {
-      ticketId,
-      message: {
-        id: sent.messageId,
-        conversationId,
-        authorRole: 'agent',
-        authorName: 'Automatic reply',
-        text,
-        sentAt: new Date().toISOString(),
-      },
-    }),
+    links.adding(messageId, (mayExist) =>
+      context.perform('tickets.addAuthoredMessage', {
+        ticketId,
+        message: record,
+        ...(mayExist && { mayExist }),
+      }),
+    ),
   );
+  await links.markForwarded(messageId);
 }
 
 /** The marketplace message as the canonical message a helpdesk action takes. */

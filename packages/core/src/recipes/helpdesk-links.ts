@@ -1,5 +1,17 @@
 import { CrosslineError } from '../errors/crossline-error.js';
+import { TransportError } from '../errors/transport-error.js';
 import type { StepState } from '../pipeline/types.js';
+
+/** A conversation's automatic reply, once posted. */
+export interface PostedAutoReply {
+  /** The marketplace's id of the posted message. */
+  readonly messageId: string;
+  /** When it was posted, ISO (absent in links written before it was recorded). */
+  readonly sentAt: string | undefined;
+}
+
+/** Where a conversation's automatic reply stands. */
+export type AutoReplyState = 'pending' | PostedAutoReply;
 
 /**
  * What a helpdesk pipeline remembers, durably, in the outbox's store (a step's `state`): the
@@ -74,13 +86,22 @@ export class HelpdeskLinks {
   }
 
   /**
-   * Records an attempt to add a marketplace message to its ticket, before the helpdesk is asked,
-   * and answers whether an earlier attempt was recorded (it may have reached the helpdesk).
+   * Adds a marketplace message (or the pipeline's own post) to its ticket with the attempt
+   * recorded before the helpdesk is asked: `add` gets `mayExist` true when an earlier attempt
+   * may have added it (the host stopped, or the answer was lost, before it was recorded). A
+   * first attempt the helpdesk surely refused (throttled, unauthorised, rejected, not sent)
+   * leaves no record, so its redelivery adds without a look.
    */
-  async attemptAdding(messageId: string): Promise<boolean> {
-    if ((await this.#get(`message/${messageId}`)) === 'adding') return true;
-    await this.#set(`message/${messageId}`, 'adding'); // `done` once it is in
-    return false;
+  async adding<T>(messageId: string, add: (mayExist: boolean) => Promise<T>): Promise<T> {
+    const key = `message/${messageId}`;
+    const mayExist = (await this.#get(key)) === 'adding';
+    if (!mayExist) await this.#set(key, 'adding'); // `done` once it is in
+    try {
+      return await add(mayExist);
+    } catch (error) {
+      if (!mayExist && !mayHaveBeenDone(error)) await this.#set(key, '');
+      throw error;
+    }
   }
 
   /** Records that a marketplace message is in its ticket. */
@@ -98,14 +119,25 @@ export class HelpdeskLinks {
     return this.#set(`posted/${messageId}`, what);
   }
 
-  /** The id of the auto-reply sent for a conversation's ticket, if one was. */
-  async autoReplyOf(conversationId: string): Promise<string | undefined> {
-    return nonEmpty(await this.#get(`auto/${conversationId}`));
+  /**
+   * The conversation's automatic reply: `pending` from its ticket's creation until it is
+   * posted, then the posted message's id and time; `undefined` when there is none to send.
+   */
+  async autoReplyOf(conversationId: string): Promise<AutoReplyState | undefined> {
+    const value = nonEmpty(await this.#get(`auto/${conversationId}`));
+    if (value === undefined || value === 'pending') return value;
+    const [messageId = value, sentAt] = value.split('\n');
+    return { messageId, sentAt };
   }
 
-  /** Records the auto-reply sent for a conversation's ticket. */
-  markAutoReply(conversationId: string, messageId: string): Promise<void> {
-    return this.#set(`auto/${conversationId}`, messageId);
+  /** Records that the conversation's new ticket is owed an automatic reply. */
+  markAutoReplyPending(conversationId: string): Promise<void> {
+    return this.#set(`auto/${conversationId}`, 'pending');
+  }
+
+  /** Records the automatic reply posted for a conversation's ticket, and when. */
+  markAutoReply(conversationId: string, messageId: string, sentAt: string): Promise<void> {
+    return this.#set(`auto/${conversationId}`, `${messageId}\n${sentAt}`);
   }
 
   /** Whether a reply to the conversation is being posted (not yet recorded as ours). */
@@ -128,7 +160,7 @@ export class HelpdeskLinks {
     try {
       result = await post();
     } catch (error) {
-      if (!mayHavePosted(error)) await this.#set(`posting/${conversationId}`, '');
+      if (!mayHaveBeenDone(error)) await this.#set(`posting/${conversationId}`, '');
       throw error;
     }
     await record(result);
@@ -137,9 +169,28 @@ export class HelpdeskLinks {
   }
 }
 
-/** Whether a failed post may have reached the marketplace: any failure but a refusal. */
-function mayHavePosted(error: unknown): boolean {
-  return !CrosslineError.isInstance(error) || error.retryable;
+/** Codes of failures the vendor answered without doing anything. */
+const refusals = new Set([
+  'CONFIG_INVALID',
+  'AUTH_FAILED',
+  'PERMISSION_DENIED',
+  'RATE_LIMITED',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'INVALID_PHONE',
+]);
+
+/**
+ * Whether a failed call may have been carried out all the same: anything but a refusal — a
+ * throttled, unauthorised or rejected request, a 4xx or 503 answer, or one that never left.
+ */
+function mayHaveBeenDone(error: unknown): boolean {
+  if (!CrosslineError.isInstance(error)) return true;
+  if (TransportError.isInstance(error)) return error.mayHaveReachedVendor;
+  if (refusals.has(error.code)) return false;
+  const status = error.request?.status;
+  if (error.code !== 'VENDOR_ERROR' || status === undefined) return true;
+  return status >= 500 && status !== 503;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

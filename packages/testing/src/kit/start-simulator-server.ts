@@ -100,7 +100,9 @@ export async function startSimulatorServer(
     }
     const fault = faults.take(request.path);
     if (fault?.kind === 'drop') {
-      if (fault.afterHandling) await (route?.handle ?? options.notFound)(request);
+      // A refusal the handler throws is lost with the connection too.
+      if (fault.afterHandling)
+        await Promise.resolve((route?.handle ?? options.notFound)(request)).catch(() => {});
       return 'drop' as const;
     }
     if (fault?.kind === 'fail') {
