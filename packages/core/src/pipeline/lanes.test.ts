@@ -21,8 +21,8 @@ function envelope(seq: number, key: string, nextAttemptAt = 0): Envelope {
     attempts: 0,
     nextAttemptAt,
     lastError: undefined,
-    status: 'pending',
-  } as Envelope;
+    state: 'pending',
+  };
 }
 
 describe('Lanes', () => {
