@@ -89,9 +89,19 @@ export class Bucket {
     const until = now + ms;
     if (until <= this.pausedUntil) return false;
     this.pausedUntil = until;
-    clearTimeout(this.#pauseTimer);
-    this.#pauseTimer = setTimeout(() => this.resume(), ms);
+    this.#armPause(ms);
     return true;
+  }
+
+  #armPause(ms: number): void {
+    clearTimeout(this.#pauseTimer);
+    this.#pauseTimer = setTimeout(() => {
+      // A timer may fire a little before the clock reaches its time (Node counts from the
+      // loop's cached time): a request started then would reach the vendor early.
+      const left = this.pausedUntil - Date.now();
+      if (left > 0) this.#armPause(left);
+      else this.resume();
+    }, ms);
   }
 
   /** Ends the pause, if any, and starts what may start. */
