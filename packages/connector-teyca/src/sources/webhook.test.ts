@@ -126,7 +126,7 @@ describe('createTeycaWebhookHandler', () => {
 
 describe('the webhook inlet on node:http, fed by the Teyca simulator', () => {
   it('a burst of 200 UPDATEs of a card makes at most two events; CREATE arrives once', {
-    timeout: 30_000,
+    timeout: 90_000,
   }, async () => {
     const sim = await simulator();
     const { events, publish } = outbox();

@@ -16,7 +16,9 @@ const store =
   path === ':memory:'
     ? new MemoryReplayStore()
     : new SqliteReplayStore({ path, synchronous: 'normal' });
-const connector = testCrm({ id: 'crm', baseUrl: url, apiKey });
+// A generous timeout: a POST timed out on a loaded machine would be sent again, and the test
+// counts what was sent twice.
+const connector = testCrm({ id: 'crm', baseUrl: url, apiKey, timeoutMs: 30_000 });
 const hub = createHub({ store, concurrency: 4, retry: { baseDelayMs: 10, maxDelayMs: 100 } });
 hub.register(connector).pipeline({
   id: 'calls',

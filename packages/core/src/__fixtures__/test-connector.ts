@@ -7,14 +7,19 @@ import { callSchema } from '../model/call.js';
 /** A minimal CRM connector over the loopback vendor, to prove the SDK and the Hub. */
 export const testCrm = defineConnector({
   vendor: 'test-crm',
-  configSchema: z.object({ baseUrl: z.url(), apiKey: z.string().min(8) }),
+  configSchema: z.object({
+    baseUrl: z.url(),
+    apiKey: z.string().min(8),
+    /** The whole exchange's bound (a test on a loaded machine may want more). */
+    timeoutMs: z.number().int().positive().default(2000),
+  }),
   createClient: (config, { connectorId, onThrottled }) =>
     createHttpClient({
       baseUrl: config.baseUrl,
       connectorId,
       auth: { type: 'header', name: 'X-API-KEY', value: config.apiKey },
       retry: { retries: 2, baseDelayMs: 5 },
-      timeoutMs: 2000,
+      timeoutMs: config.timeoutMs,
       onThrottled,
     }),
   verify: async ({ client }) => {

@@ -56,7 +56,7 @@ describe('lifecycle, after review', () => {
     await vendor.arrived('events:a0');
     await connector.deactivate();
     await connector.activate();
-    expect(await within(events$.publish(event('b1', 'b')), 1000)).toBe('resolved');
+    expect(await within(events$.publish(event('b1', 'b')), 10_000)).toBe('resolved');
     vendor.release('events:a0');
     await hub.idle();
     expect(vendor.accepted.get('events:b1')).toBe(1);
@@ -71,7 +71,7 @@ describe('lifecycle, after review', () => {
     await vendor.arrived('events:a0');
     await connector.deactivate();
     await connector.activate();
-    expect(await within(hub.stop({ graceMs: 100 }), 3000)).toBe('resolved');
+    expect(await within(hub.stop({ graceMs: 100 }), 10_000)).toBe('resolved');
     expect(await hub.pending()).toEqual({ crm: 1 }); // aborted: still pending, never lost
   });
 

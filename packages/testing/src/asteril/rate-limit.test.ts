@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callAsteril } from '../__fixtures__/asteril-call.js';
 import { type AsterilSimulator, startAsterilSimulator } from './start-asteril-simulator.js';
 
 let crm: AsterilSimulator;
 
+// The windows count arrivals by Date.now(): a frozen clock keeps each burst in one window
+// however slowly a loaded machine sends it.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-01-05T10:00:00Z') });
+});
+
 afterEach(async () => {
+  vi.useRealTimers();
   await crm.close();
 });
 
@@ -32,7 +39,7 @@ describe('Asteril simulator: rate limit', () => {
   it('admits requests again once the window has slid past', async () => {
     crm = await startAsterilSimulator({ rateLimit: 1 });
     expect((await burst(2)).map((answer) => answer.status)).toEqual([200, 429]);
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    vi.setSystemTime(Date.now() + 1050);
     expect((await burst(1)).map((answer) => answer.status)).toEqual([200]);
   });
 

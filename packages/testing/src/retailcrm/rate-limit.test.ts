@@ -1,10 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call } from '../__fixtures__/retailcrm-call.js';
 import { type RetailcrmSimulator, startRetailcrmSimulator } from './start-retailcrm-simulator.js';
 
 let crm: RetailcrmSimulator;
 
+// The windows count arrivals by Date.now(): a frozen clock keeps each burst in one window
+// however slowly a loaded machine sends it.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-01-05T10:00:00Z') });
+});
+
 afterEach(async () => {
+  vi.useRealTimers();
   await crm.close();
 });
 

@@ -1,9 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTeycaSimulator, type TeycaSimulator } from './start-teyca-simulator.js';
 import { callTeyca } from './test-client.js';
 
 let teyca: TeycaSimulator;
+
+// The windows count arrivals by Date.now(): a frozen clock keeps each burst in one window
+// however slowly a loaded machine sends it.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-01-05T10:00:00Z') });
+});
 afterEach(async () => {
+  vi.useRealTimers();
   await teyca.close();
 });
 
