@@ -96,7 +96,7 @@ async function runClockUntil(until: number, inFlight: () => number): Promise<voi
 
 describe('Teyca limits, end to end against the simulator', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

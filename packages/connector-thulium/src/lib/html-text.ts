@@ -34,6 +34,10 @@ const named: Readonly<Record<string, string>> = {
   Oslash: 'Ø',
   aelig: 'æ',
   AElig: 'Æ',
+  eth: 'ð',
+  ETH: 'Ð',
+  thorn: 'þ',
+  THORN: 'Þ',
 };
 
 /** The combining mark each accent name stands for (`acute` → U+0301). */
@@ -55,28 +59,40 @@ const accents: Readonly<Record<string, string>> = {
 
 const accented = new RegExp(`^([A-Za-z])(${Object.keys(accents).join('|')})$`);
 
+/** What HTML reads `&#128;`–`&#159;` as: Windows-1252's characters (the HTML standard's table). */
+const windows1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Tags that end a line or a block: read as a line break. */
+const blockTag =
+  /<\/?(?:br|hr|p|div|li|ul|ol|tr|td|th|table|pre|blockquote|h[1-6]|section|article|header|footer)\b[^<>]*>/gi;
+
 /**
- * The text of an HTML body: block ends and `<br>` as line breaks, other tags dropped, entities
+ * The text of an HTML body: block tags and `<br>` as line breaks, other tags dropped, entities
  * read (numeric, the usual named ones, and accented letters such as `&oacute;`, `&eogon;`). A
- * `<` not followed by a letter or `/` is text, as in `price < 100`.
+ * `<` not followed by a letter or `/` is text, as in `price < 100`. Linear in the body's length
+ * (no pattern backtracks across a `<`).
  */
 export function htmlText(html: string): string {
   return html
-    .replace(/<br\s*\/?>|<\/?(?:p|div|li|tr|h[1-6]|blockquote)\b[^>]*>/gi, '\n')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(blockTag, '\n')
+    .replace(/<\/?[a-z][^<>]*>/gi, '')
     .replace(/&(#\d+|#x[\da-f]+|[a-z]+\d*);/gi, (entity, name: string) => decode(name) ?? entity);
 }
 
 function decode(name: string): string | undefined {
-  if (name.startsWith('#')) {
-    const hex = name[1] === 'x' || name[1] === 'X';
-    const code = hex ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-      ? String.fromCodePoint(code)
-      : undefined;
-  }
+  if (name.startsWith('#')) return fromCode(name);
   const known = named[name] ?? named[name.toLowerCase()];
   if (known !== undefined) return known;
   const [, letter, accent] = accented.exec(name) ?? [];
   return letter && accent ? `${letter}${accents[accent]}`.normalize('NFC') : undefined;
+}
+
+/** A numeric reference, as HTML reads it: 0 and out-of-range as U+FFFD, 128–159 as Windows-1252. */
+function fromCode(name: string): string | undefined {
+  const hex = name[1] === 'x' || name[1] === 'X';
+  const code = hex ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+  if (!Number.isSafeInteger(code)) return undefined;
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  if (code >= 0x80 && code <= 0x9f) return windows1252[code - 0x80];
+  return String.fromCodePoint(code);
 }

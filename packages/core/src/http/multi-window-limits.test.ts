@@ -37,7 +37,7 @@ const tooMany = () => new Response('Too many requests', { status: 429 });
 
 describe('createVendorHttpClient with several windows', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -86,7 +86,7 @@ describe('retries', () => {
   });
 
   it('honours Retry-After in seconds: no second attempt before it has passed', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     let requests = 0;
     nock(base)
       .post('/x')
@@ -146,7 +146,7 @@ describe('retries', () => {
   });
 
   it('a throttled answer pauses the whole bucket of the account, not only the failing request', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     const arrivals: Array<[string, number]> = [];
     const started = Date.now();
     const log = (path: string) => arrivals.push([path, Date.now() - started]);
@@ -207,7 +207,7 @@ describe('retries', () => {
   });
 
   it('pauses the bucket ahead of time when the vendor says the budget is spent', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
     const arrivals: number[] = [];
     const started = Date.now();
     nock(base)
@@ -232,7 +232,7 @@ describe('retries', () => {
   });
 
   it('an abort during the wait before a retry stops at once with the abort reason', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     nock(base).get('/x').reply(503);
     const controller = new AbortController();
     const { http } = client({ retry: { baseDelayMs: 10_000 } });

@@ -89,19 +89,22 @@ export class Bucket {
     const until = now + ms;
     if (until <= this.pausedUntil) return false;
     this.pausedUntil = until;
-    this.#armPause(ms);
+    this.#armPause(performance.now() + ms);
     return true;
   }
 
-  #armPause(ms: number): void {
+  /** Resumes at `deadline` (monotonic, `performance.now()`), however early the timer fires. */
+  #armPause(deadline: number): void {
     clearTimeout(this.#pauseTimer);
-    this.#pauseTimer = setTimeout(() => {
-      // A timer may fire a little before the clock reaches its time (Node counts from the
-      // loop's cached time): a request started then would reach the vendor early.
-      const left = this.pausedUntil - Date.now();
-      if (left > 0) this.#armPause(left);
-      else this.resume();
-    }, ms);
+    this.#pauseTimer = setTimeout(
+      () => {
+        // A timer may fire a little early (Node counts from the loop's cached time): a request
+        // started then would reach the vendor before its Retry-After was over.
+        if (performance.now() < deadline) this.#armPause(deadline);
+        else this.resume();
+      },
+      Math.max(1, Math.ceil(deadline - performance.now())),
+    );
   }
 
   /** Ends the pause, if any, and starts what may start. */

@@ -48,7 +48,7 @@ function vendor(limiter: LocalRateLimiter, trip: (index: number) => Trip, route?
 
 describe('LocalRateLimiter at the edges of a process', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

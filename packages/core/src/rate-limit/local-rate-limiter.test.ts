@@ -17,7 +17,7 @@ function maxInWindow(starts: readonly number[], windowMs: number): number {
 
 describe('LocalRateLimiter', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

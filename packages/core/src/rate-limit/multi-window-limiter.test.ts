@@ -42,7 +42,7 @@ function expectWithin(starts: readonly number[], windows: readonly RateLimitWind
 
 describe('MultiWindowRateLimiter', () => {
   beforeEach(() => {
-    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({ now: 0, toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -162,8 +162,9 @@ async function bindCustomer(
 }
 
 /**
- * Sends the automatic reply once for the conversation's new ticket, recorded as the pipeline's,
- * then puts it in the ticket once (redelivered until it is in, or the helpdesk refuses it).
+ * Sends the automatic reply once for the conversation's new ticket (its text made from the
+ * message that finds it owed), recorded as the pipeline's, then puts what was posted in the
+ * ticket once: a failed record is redelivered until it is in, or the helpdesk refuses it.
  */
 async function sendAutoReply(
   message: MarketplaceMessage,
@@ -173,24 +174,24 @@ async function sendAutoReply(
   const { links, marketplace, autoReply } = settings;
   const conversationId = message.conversationId;
   let state = await links.autoReplyOf(conversationId);
+  if (!autoReply || state === undefined || state === 'recorded') return;
   const ticketId = await links.ticketOf(conversationId);
-  if (!autoReply || state === undefined || ticketId === undefined) return;
-  const text = autoReply(message);
+  if (ticketId === undefined) return;
   if (state === 'pending') {
+    const text = autoReply(message);
     const sent = await links.posted(
       conversationId,
       () => marketplace('messages.reply', { conversationId, text }),
       (result) => links.markOurs(result.messageId, 'auto'),
     );
-    const sentAt = new Date().toISOString();
-    await links.markAutoReply(conversationId, sent.messageId, sentAt);
-    state = { messageId: sent.messageId, sentAt };
+    state = { messageId: sent.messageId, sentAt: new Date().toISOString(), text };
+    await links.markAutoReply(conversationId, state);
   }
-  const { messageId, sentAt = new Date().toISOString() } = state;
-  if (await links.forwarded(conversationId, messageId)) return;
+  const { messageId, sentAt, text } = state;
   const record = { id: messageId, conversationId, authorRole: 'agent', text, sentAt } as const;
   await optional(context, 'the automatic reply could not be recorded in the ticket', () =>
-    links.adding(messageId, (mayExist) =>
+    // Its own key: the reply's echo, skipped as the pipeline's, must not count as its record.
+    links.adding(`auto-reply/${messageId}`, (mayExist) =>
       context.perform('tickets.addAuthoredMessage', {
         ticketId,
         message: record,
@@ -198,7 +199,7 @@ async function sendAutoReply(
       }),
     ),
   );
-  await links.markForwarded(messageId);
+  await links.markAutoReplyRecorded(conversationId);
 }
 
 /** The marketplace message as the canonical message a helpdesk action takes. */

@@ -2,16 +2,18 @@ import { CrosslineError } from '../errors/crossline-error.js';
 import { TransportError } from '../errors/transport-error.js';
 import type { StepState } from '../pipeline/types.js';
 
-/** A conversation's automatic reply, once posted. */
+/** A conversation's automatic reply, once posted: what its record in the ticket needs. */
 export interface PostedAutoReply {
   /** The marketplace's id of the posted message. */
   readonly messageId: string;
-  /** When it was posted, ISO (absent in links written before it was recorded). */
-  readonly sentAt: string | undefined;
+  /** When it was posted, ISO. */
+  readonly sentAt: string;
+  /** The text posted. */
+  readonly text: string;
 }
 
-/** Where a conversation's automatic reply stands. */
-export type AutoReplyState = 'pending' | PostedAutoReply;
+/** Where a conversation's automatic reply stands; `recorded`: it is in the ticket too. */
+export type AutoReplyState = 'pending' | 'recorded' | PostedAutoReply;
 
 /**
  * What a helpdesk pipeline remembers, durably, in the outbox's store (a step's `state`): the
@@ -121,13 +123,16 @@ export class HelpdeskLinks {
 
   /**
    * The conversation's automatic reply: `pending` from its ticket's creation until it is
-   * posted, then the posted message's id and time; `undefined` when there is none to send.
+   * posted, then what was posted until it is in the ticket too (`recorded`); `undefined` when
+   * there is none to send.
    */
   async autoReplyOf(conversationId: string): Promise<AutoReplyState | undefined> {
     const value = nonEmpty(await this.#get(`auto/${conversationId}`));
-    if (value === undefined || value === 'pending') return value;
-    const [messageId = value, sentAt] = value.split('\n');
-    return { messageId, sentAt };
+    if (value === undefined || value === 'pending' || value === 'recorded') return value;
+    const [messageId = '', sentAt, ...text] = value.split('\n');
+    // A bare id: posted and recorded at once, as links written before the record was kept apart.
+    if (sentAt === undefined) return 'recorded';
+    return { messageId, sentAt, text: text.join('\n') };
   }
 
   /** Records that the conversation's new ticket is owed an automatic reply. */
@@ -135,9 +140,15 @@ export class HelpdeskLinks {
     return this.#set(`auto/${conversationId}`, 'pending');
   }
 
-  /** Records the automatic reply posted for a conversation's ticket, and when. */
-  markAutoReply(conversationId: string, messageId: string, sentAt: string): Promise<void> {
-    return this.#set(`auto/${conversationId}`, `${messageId}\n${sentAt}`);
+  /** Records the automatic reply posted for a conversation's ticket, before its record. */
+  markAutoReply(conversationId: string, posted: PostedAutoReply): Promise<void> {
+    const { messageId, sentAt, text } = posted;
+    return this.#set(`auto/${conversationId}`, `${messageId}\n${sentAt}\n${text}`);
+  }
+
+  /** Records that the automatic reply is in the ticket too (or the helpdesk refused it). */
+  markAutoReplyRecorded(conversationId: string): Promise<void> {
+    return this.#set(`auto/${conversationId}`, 'recorded');
   }
 
   /** Whether a reply to the conversation is being posted (not yet recorded as ours). */
@@ -160,7 +171,9 @@ export class HelpdeskLinks {
     try {
       result = await post();
     } catch (error) {
-      if (!mayHaveBeenDone(error)) await this.#set(`posting/${conversationId}`, '');
+      // Cleared unless a redelivery will record it: a delivery that dies never would.
+      if (!mayHaveBeenDone(error) || !willRetry(error))
+        await this.#set(`posting/${conversationId}`, '');
       throw error;
     }
     await record(result);
@@ -190,7 +203,12 @@ function mayHaveBeenDone(error: unknown): boolean {
   if (refusals.has(error.code)) return false;
   const status = error.request?.status;
   if (error.code !== 'VENDOR_ERROR' || status === undefined) return true;
-  return status >= 500 && status !== 503;
+  return !((status >= 400 && status < 500) || status === 503);
+}
+
+/** Whether the delivery that failed with `error` is tried again (else it is dead). */
+function willRetry(error: unknown): boolean {
+  return !CrosslineError.isInstance(error) || error.retryable;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

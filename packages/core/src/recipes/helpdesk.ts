@@ -38,7 +38,10 @@ export interface HelpdeskPipelineOptions {
    * @defaultValue the marketplace's customer id (`message.customer.id`)
    */
   customerField?: ((message: MarketplaceMessage) => string | undefined) | undefined;
-  /** An automatic reply sent once per new ticket (text, or made from the first message). */
+  /**
+   * An automatic reply sent once per new ticket: text, or made from the message it answers (the
+   * ticket's first, unless that one's delivery failed for good first); called once per ticket.
+   */
   autoReply?: string | ((message: MarketplaceMessage) => string) | undefined;
   /** The ticket's source (tickets can be filtered by it). @defaultValue the marketplace's vendor */
   source?: string | undefined;

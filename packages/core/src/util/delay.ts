@@ -1,8 +1,9 @@
 /**
  * Waits `ms` milliseconds on the global `setTimeout` (so fake timers in tests control it),
- * rejecting with the signal's reason as soon as `signal` aborts. Never resolves before the clock
- * has moved `ms` on: a timer that fires a little early (Node counts from the loop's cached time)
- * waits out the rest — a retry after `Retry-After` must not reach the vendor a millisecond early.
+ * rejecting with the signal's reason as soon as `signal` aborts. Never resolves before `ms`
+ * have passed on the monotonic clock (`performance.now()`): a timer that fires a little early
+ * (Node counts from the loop's cached time) waits out the rest — a retry after `Retry-After`
+ * must not reach the vendor a millisecond early — and a wall-clock step changes nothing.
  */
 export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -10,7 +11,7 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const until = Date.now() + ms;
+    const deadline = performance.now() + ms;
     let timer: ReturnType<typeof setTimeout>;
     const onAbort = () => {
       clearTimeout(timer);
@@ -18,8 +19,8 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
     };
     const arm = (wait: number) => {
       timer = setTimeout(() => {
-        const left = until - Date.now();
-        if (left > 0) return arm(left);
+        const left = deadline - performance.now();
+        if (left > 0) return arm(Math.ceil(left));
         signal?.removeEventListener('abort', onAbort);
         resolve();
       }, wait);
