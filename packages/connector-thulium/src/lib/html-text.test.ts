@@ -17,9 +17,7 @@ describe('htmlText', () => {
   });
 
   it('reads entities as HTML does', () => {
-    expect(htmlText('&oacute;&Oacute;&eogon;&zdot;&Lstrok;&nacute;&eth;&THORN;')).toBe(
-      'óÓężŁńðÞ',
-    );
+    expect(htmlText('&oacute;&Oacute;&eogon;&zdot;&Lstrok;&nacute;&eth;&THORN;')).toBe('óÓężŁńðÞ');
     expect(htmlText('&bdquo;x&rdquo; &ndash; &#150; &#x2014; &#128;')).toBe('„x” – – — €');
     expect(htmlText('&#0;&#xD800;&#1114112;')).toBe('\ufffd\ufffd\ufffd');
     expect(htmlText('&AMP; &amp;amp; &unknown; &#99999999999999999999;')).toBe(
