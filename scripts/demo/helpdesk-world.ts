@@ -7,8 +7,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { empikplace } from '@crossline/connector-empikplace';
 import { thulium } from '@crossline/connector-thulium';
-import { createHub, type Hub, type Logger, SqliteReplayStore } from '@crossline/core';
-import { helpdeskPipeline } from '@crossline/core/sdk';
+import {
+  createHub,
+  type Hub,
+  helpdeskPipeline,
+  type Logger,
+  SqliteReplayStore,
+} from '@crossline/core';
 import {
   type EmpikplaceSimulator,
   startEmpikplaceSimulator,

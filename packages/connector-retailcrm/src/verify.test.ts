@@ -91,3 +91,14 @@ describe('retailCRM verify() with scope-based keys', () => {
     expect((await connector.verify()).missingPermissions).toEqual(['/api/tasks/create']);
   });
 });
+
+describe('retailCRM verify() and the site option', () => {
+  it('names a site the account does not have, with the sites it has', async () => {
+    const { connector } = await setup({ site: 'acme-shop' });
+    const checks = await connector.verify();
+    expect(checks.ok).toBe(false);
+    expect(checks.problems).toEqual([
+      expect.stringMatching(/^no shop acme-shop in the account \(its sites: main-shop\)/),
+    ]);
+  });
+});

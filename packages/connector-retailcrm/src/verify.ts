@@ -22,8 +22,8 @@ export const requiredMethods: readonly string[] = [
 /**
  * "Check connection" through `GET /api/credentials`: the key works, and what it lacks of the
  * {@link requiredMethods} — granted by the methods it lists or by its scopes (a scope-based
- * key lists no methods); a key that cannot see the shop is a problem too, and so are the admin
- * and the linked employees when the key can read users.
+ * key lists no methods); a `site` the account does not have, or the key cannot see, is a problem
+ * too, and so are the admin and the linked employees when the key can read users.
  */
 export async function verify({
   client,
@@ -33,8 +33,14 @@ export async function verify({
   const answer = await client.credentials();
   const missingPermissions = missingRights(answer, requiredMethods);
   const problems: string[] = [];
-  if (answer.siteAccess === 'access_selective' && !answer.sitesAvailable.includes(config.site)) {
+  const sites = answer.sitesAvailable;
+  if (answer.siteAccess === 'access_selective' && !sites.includes(config.site)) {
     problems.push(`the key cannot see the shop ${config.site}`);
+  } else if (sites.length > 0 && !sites.includes(config.site)) {
+    // A full-access key lists every site (UNCERTAIN: an empty list checks nothing).
+    problems.push(
+      `no shop ${config.site} in the account (its sites: ${sites.join(', ')}): \`site\` is a site's symbolic code`,
+    );
   }
   if (canCall(answer, '/api/users')) problems.push(...(await peopleProblems(client, config)));
   return { reachable: true, credentialsValid: true, missingPermissions, problems };

@@ -23,10 +23,10 @@ function exportedNames(entry: string): string[] {
 }
 
 describe('@crossline/core public face', () => {
-  it('the root entry holds what a host needs, under 60 names', () => {
+  it('the root entry holds what a host needs, under 65 names', () => {
     const names = exportedNames('./index.ts');
     expect(names.length).toBeGreaterThan(30);
-    expect(names.length).toBeLessThan(60);
+    expect(names.length).toBeLessThan(65);
     for (const internal of ['retentionStart', 'getPath', 'setPath', 'envelopeId', 'orderSchema'])
       expect(names).not.toContain(internal);
   }, 30_000);
@@ -66,6 +66,7 @@ describe('@crossline/core public face', () => {
       'createHub',
       'createLogger',
       'crosslineRedactPaths',
+      'helpdeskPipeline',
       'loyaltySyncPipeline',
       'normalizePhone',
       'protectLogger',

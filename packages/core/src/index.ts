@@ -48,6 +48,11 @@ export type {
   StopOptions,
 } from './pipeline/types.js';
 export { type CallTrackingOptions, callTrackingPipeline } from './recipes/call-tracking.js';
+export {
+  type HelpdeskPipelineOptions,
+  type HelpdeskPipelines,
+  helpdeskPipeline,
+} from './recipes/helpdesk.js';
 export { type LoyaltySyncOptions, loyaltySyncPipeline } from './recipes/loyalty-sync.js';
 export type { ReplayStoreLimits } from './replay/envelope-checks.js';
 export { MemoryReplayStore } from './replay/memory-replay-store.js';

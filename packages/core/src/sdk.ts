@@ -172,11 +172,6 @@ export {
 } from './rate-limit/rate-limiter-registry.js';
 export { clientPhone } from './recipes/call-tracking.js';
 export {
-  type HelpdeskPipelineOptions,
-  type HelpdeskPipelines,
-  helpdeskPipeline,
-} from './recipes/helpdesk.js';
-export {
   type LoyaltyCardEvent,
   type LoyaltyCardEventInput,
   loyaltyCardEventSchema,

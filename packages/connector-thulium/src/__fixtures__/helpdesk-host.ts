@@ -1,6 +1,5 @@
 import { empikplace } from '@crossline/connector-empikplace';
-import { createHub, type Hub, SqliteReplayStore } from '@crossline/core';
-import { helpdeskPipeline } from '@crossline/core/sdk';
+import { createHub, type Hub, helpdeskPipeline, SqliteReplayStore } from '@crossline/core';
 import { thulium } from '../connector.js';
 
 /** Where a helpdesk host finds its outbox and the two vendors. */

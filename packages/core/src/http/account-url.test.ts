@@ -20,6 +20,17 @@ describe('checkAccountUrl', () => {
     expect(checkAccountUrl(url)).toEqual({ problem });
   });
 
+  it('names allowLoopback when a loopback URL (a simulator) is refused', () => {
+    const hint = '(a loopback URL, e.g. a simulator, needs allowLoopback: true)';
+    expect(checkAccountUrl('http://127.0.0.1:8080')).toEqual({ problem: `must use https ${hint}` });
+    expect(checkAccountUrl('https://localhost:8443')).toEqual({
+      problem: `must not have a port ${hint}`,
+    });
+    expect(checkAccountUrl('http://127.0.0.1:8080', { allowLoopback: true })).toEqual({
+      origin: 'http://127.0.0.1:8080',
+    });
+  });
+
   it('with SaaS domains: one account label under one of them, or a custom domain', () => {
     const rules = { domains: ['vendor.example'], customDomains: ['crm.box.example'] };
     expect(checkAccountUrl('https://shop.vendor.example', rules)).toHaveProperty('origin');

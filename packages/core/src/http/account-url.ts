@@ -49,9 +49,13 @@ export function checkAccountUrl(input: string, rules: AccountUrlRules = {}): Acc
   }
   const loopback = rules.allowLoopback === true && isLoopback(url.hostname);
   if (url.username || url.password) return { problem: 'must not contain credentials' };
+  const onLoopback = isLoopback(url.hostname) && !loopback;
+  const simulator = onLoopback
+    ? ' (a loopback URL, e.g. a simulator, needs allowLoopback: true)'
+    : '';
   if (url.protocol !== 'https:' && !(loopback && url.protocol === 'http:'))
-    return { problem: 'must use https' };
-  if (url.port && !loopback) return { problem: 'must not have a port' };
+    return { problem: `must use https${simulator}` };
+  if (url.port && !loopback) return { problem: `must not have a port${simulator}` };
   if (url.pathname !== '/' && url.pathname !== '') return { problem: 'must not have a path' };
   if (url.search || input.includes('?')) return { problem: 'must not have a query' };
   if (url.hash || input.includes('#')) return { problem: 'must not have a fragment' };

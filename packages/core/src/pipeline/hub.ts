@@ -161,7 +161,7 @@ export class Hub extends EventEmitter<HubEvents> {
     // Envelopes of this pipeline may be waiting for it (stored by an earlier process).
     this.#wake(definition.to.connector);
     const { id } = definition;
-    return { id, publish: (event) => this.publish(id, event) };
+    return { id, publish: (event) => this.publish(id, event), poll: () => this.poll(id) };
   }
 
   /**

@@ -87,7 +87,7 @@ async function setup(store: ReplayStore, feed: Feed, pipelineId = 'inbound') {
   hub = createHub({ store });
   const rejected: string[] = [];
   hub.on('rejected', ({ eventId }) => rejected.push(eventId));
-  hub
+  const handle = hub
     .register(source)
     .register(crm)
     .pipeline({
@@ -98,7 +98,7 @@ async function setup(store: ReplayStore, feed: Feed, pipelineId = 'inbound') {
     });
   await source.activate();
   await crm.activate();
-  return { hub, rejected };
+  return { hub, rejected, handle };
 }
 
 describe('source pipelines', () => {
@@ -110,6 +110,21 @@ describe('source pipelines', () => {
     expect((await store.scan('crm', 0, 10)).map((envelope) => envelope.id)).toEqual([
       'in%3Abound:v0',
     ]);
+  });
+
+  it('polls through the handle hub.pipeline() returns; a pipeline without a source cannot', async () => {
+    const store = new MemoryReplayStore();
+    const feed: Feed = { items: [{ id: 'v0', event: call(0) }], reads: 0 };
+    const { hub, handle } = await setup(store, feed);
+    expect(await handle.poll()).toBe(1);
+    expect(feed.reads).toBe(1);
+    const host = hub.pipeline({
+      id: 'host',
+      input: callSchema,
+      eventId: (item) => item.id,
+      to: { connector: 'crm', action: 'calls.log' },
+    });
+    expect(() => host.poll()).toThrow(/No source pipeline "host"/);
   });
 
   it('reads from the saved cursor, stores, delivers, and moves the cursor', async () => {

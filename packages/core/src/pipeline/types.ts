@@ -172,6 +172,12 @@ export interface Pipeline<Event> {
    * @throws {@link ValidationError} listing every invalid path; nothing is stored
    */
   publish(event: Event): Promise<PublishResult>;
+  /**
+   * Reads the pipeline's source once, now (see `Hub.poll`): for a pipeline with a `from`, which
+   * is otherwise read every `intervalMs`. Resolves with how many envelopes were new.
+   * @throws {@link ConfigError} for a pipeline without a source
+   */
+  poll(): Promise<number>;
 }
 
 /** Options of `hub.stop()`. */

@@ -26,7 +26,9 @@ describe('Thulium simulator: Basic auth, rotation, limits, faults', () => {
 
   it('rotates the password: the old one answers 401, the new one works', async () => {
     const old = thulium.apiKey;
+    expect(thulium.password).toBe(old);
     const next = thulium.rotateKey();
+    expect(thulium.password).toBe(next);
     expect((await callThulium(thulium, 'GET', '/agents', { password: old })).status).toBe(401);
     expect((await callThulium(thulium, 'GET', '/agents', { password: next })).status).toBe(200);
   });

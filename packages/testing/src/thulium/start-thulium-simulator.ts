@@ -48,6 +48,8 @@ export interface ThuliumKeyOptions {
 export type ThuliumSimulator = VendorSimulator<ThuliumState, ThuliumKeyOptions> & {
   /** The API user's login. */
   readonly user: string;
+  /** The API user's password now (the connector's `password` option): `apiKey` by its name. */
+  readonly password: string;
 };
 
 const defaults = {
@@ -127,5 +129,7 @@ export async function startThuliumSimulator(
     keys,
     grantOf: (grant: ThuliumKeyOptions | undefined) => grant?.user ?? user,
   });
-  return Object.assign(simulator, { user });
+  return Object.defineProperties(Object.assign(simulator, { user }), {
+    password: { get: () => simulator.apiKey, enumerable: true },
+  }) as ThuliumSimulator;
 }
