@@ -21,15 +21,19 @@ export function formatNumber(value: number, digits = 0): string {
   });
 }
 
-/** Prints one result line: name, figure, ratio and whether it meets its target. */
+/**
+ * Prints one result line: name, figure, ratio and whether it meets its target (`'info'`: a
+ * figure reported for information, with no target).
+ */
 export function report(
   name: string,
   figure: string,
   ratio: number,
   target: string,
-  met: boolean,
+  met: boolean | 'info',
 ): void {
+  const verdict = met === 'info' ? 'INFO' : met ? 'MET' : 'MISSED';
   console.log(
-    `  ${name.padEnd(46)} ${figure.padStart(22)}  ratio ${ratio.toFixed(2).padStart(6)}  target ${target.padEnd(8)} ${met ? 'MET' : 'MISSED'}`,
+    `  ${name.padEnd(46)} ${figure.padStart(22)}  ratio ${ratio.toFixed(2).padStart(6)}  target ${target.padEnd(8)} ${verdict}`,
   );
 }

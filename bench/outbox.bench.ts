@@ -3,7 +3,9 @@
  * 1. durable appends per second to SqliteReplayStore (default `synchronous: full`), many
  *    concurrent publishes grouped into one commit, against raw node:sqlite inserts of the same
  *    rows, 1,000 per transaction (the ceiling);
- * 2. the process's RSS while a Hub replays 100,000 stored envelopes (streamed in batches);
+ * 2. memory while a Hub replays 100,000 stored envelopes (streamed in batches): peak RSS with
+ *    default V8 settings (information: V8's young-generation sizing moves it by ~70 MB), with a
+ *    bounded heap (judged), and the live heap — the heap right after a forced GC — (judged);
  * 3. time per delivery of a pipeline (SQLite outbox, 4 in flight) to a loopback server in
  *    another process, against a bare ky loop sending the same requests, 4 in flight.
  */
@@ -114,6 +116,9 @@ async function replayMemoryInChild(flags: readonly string[] = []): Promise<void>
 /** V8 limits a memory-tight host can set: a small young generation and old space. */
 const boundedHeapFlags = ['--max-semi-space-size=2', '--max-old-space-size=64'];
 
+/** A run that forces a GC every 200 ms: what the replay keeps alive, whatever V8's sizing. */
+const liveHeapFlags = ['--expose-gc'];
+
 async function fillOutbox(path: string): Promise<void> {
   const filler = new SqliteReplayStore({ path, synchronous: 'normal' });
   for (let wave = 0; wave < replayTotal; wave += 5000) {
@@ -127,7 +132,18 @@ async function replayMemory(path: string): Promise<void> {
   const before = process.memoryUsage().rss;
   let peak = before;
   let peakHeap = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let liveHeap = 0;
+  let samples = 0;
+  const collect = () => {
+    gc?.();
+    liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+  };
   const sampler = setInterval(() => {
+    samples += 1;
+    if (gc && samples % 10 === 0) collect();
     const usage = process.memoryUsage();
     peak = Math.max(peak, usage.rss);
     peakHeap = Math.max(peakHeap, usage.heapUsed);
@@ -150,18 +166,33 @@ async function replayMemory(path: string): Promise<void> {
   await connector.activate({ replay: true });
   await hub.idle();
   clearInterval(sampler);
+  if (gc) collect();
   peak = Math.max(peak, process.memoryUsage().rss);
   const seconds = (performance.now() - started) / 1000;
   await hub.stop();
   await store.close();
   const mb = (bytes: number) => bytes / 1024 / 1024;
+  const rate = formatNumber(delivered / seconds);
+  if (gc) {
+    // What the replay keeps alive: the heap right after each forced GC, at its largest.
+    report(
+      `live heap replaying 100k (${rate}/s, GC each 200 ms)`,
+      `max ${mb(liveHeap).toFixed(0)} MB (at start ${mb(heapBefore).toFixed(0)})`,
+      liveHeap / heapBefore,
+      '< 50 MB',
+      delivered === total && mb(liveHeap) < 50,
+    );
+    return;
+  }
   const bounded = process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'));
+  // Default V8: the peak is V8's young-generation sizing as much as the replay (a few KB more
+  // code moved it from ~163 to ~236 MB with the same live heap): reported, not judged.
   report(
-    `RSS replaying 100k (${formatNumber(delivered / seconds)}/s)${bounded ? ', bounded V8 heap' : ', default V8'}`,
+    `RSS replaying 100k (${rate}/s)${bounded ? ', bounded V8 heap' : ', default V8'}`,
     `peak ${mb(peak).toFixed(0)} MB (+${mb(peak - before).toFixed(0)}, heap ${mb(peakHeap).toFixed(0)})`,
     peak / before,
-    '< 150 MB',
-    delivered === total && mb(peak) < 150,
+    bounded ? '< 150 MB' : '—',
+    bounded ? delivered === total && mb(peak) < 150 : delivered === total ? 'info' : false,
   );
 }
 
@@ -274,6 +305,7 @@ export async function runOutboxBenchmark(): Promise<void> {
     await appends();
     await replayMemoryInChild();
     await replayMemoryInChild(boundedHeapFlags);
+    await replayMemoryInChild(liveHeapFlags);
     await overhead();
   } finally {
     rmSync(directory, { recursive: true, force: true });
