@@ -104,7 +104,10 @@ const replayTotal = 100_000;
  * benchmarks' heap nor the filling counts in the replay's RSS.
  */
 async function replayMemoryInChild(flags: readonly string[] = []): Promise<void> {
-  const path = join(directory, `replay-${flags.length}.db`);
+  const path = join(
+    directory,
+    `replay-${flags.join('').replace(/[^a-z\d]+/gi, '-') || 'default'}.db`,
+  );
   for (const step of ['--fill-outbox', '--replay-memory']) {
     const child = fork(fileURLToPath(import.meta.url), [step, path, ...flags], {
       execArgv: ['--import', 'tsx', ...(step === '--replay-memory' ? flags : [])],

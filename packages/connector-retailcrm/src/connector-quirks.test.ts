@@ -58,6 +58,14 @@ describe('retailCRM connector against an account that answers nulls, extra field
     expect(crm.state.integrationModules.get('crossline-main-shop')?.active).toBe(true);
   });
 
+  it('verify() with an unknown siteAccess and a site the key does not list says the key, not the account', async () => {
+    const { connector } = await setup({ site: 'acme-shop' }, { quirks });
+    const checks = await connector.verify();
+    expect(checks.problems).toEqual([
+      expect.stringMatching(/^the key's sites \(main-shop\) do not include acme-shop/),
+    ]);
+  });
+
   it('falls back to the customers search, with a warning, when telephony/manager cannot be read', async () => {
     const { crm, hub, connector, warnings } = await setup();
     const stored = crm.state.addCustomer({ phones: [{ number: '+38 (067) 123-45-67' }] });

@@ -37,10 +37,13 @@ export async function verify({
   if (answer.siteAccess === 'access_selective' && !sites.includes(config.site)) {
     problems.push(`the key cannot see the shop ${config.site}`);
   } else if (sites.length > 0 && !sites.includes(config.site)) {
-    // A full-access key lists every site (UNCERTAIN: an empty list checks nothing).
-    problems.push(
-      `no shop ${config.site} in the account (its sites: ${sites.join(', ')}): \`site\` is a site's symbolic code`,
-    );
+    // A full-access key lists every site (UNCERTAIN: an empty list checks nothing); another
+    // kind of access may list only some.
+    const where =
+      answer.siteAccess === 'access_full'
+        ? `no shop ${config.site} in the account (its sites: ${sites.join(', ')})`
+        : `the key's sites (${sites.join(', ')}) do not include ${config.site}`;
+    problems.push(`${where}: \`site\` is a site's symbolic code`);
   }
   if (canCall(answer, '/api/users')) problems.push(...(await peopleProblems(client, config)));
   return { reachable: true, credentialsValid: true, missingPermissions, problems };

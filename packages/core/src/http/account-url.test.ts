@@ -29,6 +29,12 @@ describe('checkAccountUrl', () => {
     expect(checkAccountUrl('http://127.0.0.1:8080', { allowLoopback: true })).toEqual({
       origin: 'http://127.0.0.1:8080',
     });
+    expect(checkAccountUrl('https://[::1]', { domains: ['vendor.example'] })).toEqual({
+      problem: `[::1] is not an account under vendor.example; add a self-hosted one to customDomains ${hint}`,
+    });
+    // Not a web URL, or not loopback: allowLoopback would not help, so no hint.
+    expect(checkAccountUrl('ftp://127.0.0.1')).toEqual({ problem: 'must use https' });
+    expect(checkAccountUrl('http://10.0.0.1')).toEqual({ problem: 'must use https' });
   });
 
   it('with SaaS domains: one account label under one of them, or a custom domain', () => {

@@ -9,7 +9,7 @@ export interface AccountUrlRules {
   /** Hosts accepted as they are besides `domains`, e.g. a self-hosted `crm.my-shop.com`. */
   customDomains?: readonly string[] | undefined;
   /**
-   * Accept `http://127.0.0.1:<port>` and `http://localhost:<port>`: only for a vendor
+   * Accept `http://127.0.0.1:<port>`, `http://localhost:<port>` and `http://[::1]:<port>`: only for a vendor
    * simulator in tests and demos, never for a real account.
    * @defaultValue false
    */
@@ -49,7 +49,9 @@ export function checkAccountUrl(input: string, rules: AccountUrlRules = {}): Acc
   }
   const loopback = rules.allowLoopback === true && isLoopback(url.hostname);
   if (url.username || url.password) return { problem: 'must not contain credentials' };
-  const onLoopback = isLoopback(url.hostname) && !loopback;
+  // A loopback http(s) URL refused for want of allowLoopback: say so (a simulator's URL).
+  const webScheme = url.protocol === 'http:' || url.protocol === 'https:';
+  const onLoopback = webScheme && isLoopback(url.hostname) && !loopback;
   const simulator = onLoopback
     ? ' (a loopback URL, e.g. a simulator, needs allowLoopback: true)'
     : '';
@@ -64,7 +66,7 @@ export function checkAccountUrl(input: string, rules: AccountUrlRules = {}): Acc
   const { domains } = rules;
   if (domains && !loopback && !custom.includes(host) && !isAccountHost(host, domains)) {
     return {
-      problem: `${host} is not an account under ${domains.join(', ')}; add a self-hosted one to customDomains`,
+      problem: `${host} is not an account under ${domains.join(', ')}; add a self-hosted one to customDomains${simulator}`,
     };
   }
   return { origin: url.origin };

@@ -226,9 +226,11 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /**
    * Reads a source pipeline once, now: what is new goes into the outbox, then the cursor
-   * moves. Polls of one pipeline never overlap. Resolves with how many envelopes were new.
+   * moves. Polls of one pipeline never overlap. Resolves with how many envelopes were new (0
+   * while the source's connector is not active); rejects with a `ConfigError` for a pipeline
+   * without a source.
    */
-  poll(pipelineId: string): Promise<number> {
+  async poll(pipelineId: string): Promise<number> {
     return this.#sources.poll(pipelineId);
   }
 

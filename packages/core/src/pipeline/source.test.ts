@@ -124,7 +124,7 @@ describe('source pipelines', () => {
       eventId: (item) => item.id,
       to: { connector: 'crm', action: 'calls.log' },
     });
-    expect(() => host.poll()).toThrow(/No source pipeline "host"/);
+    await expect(host.poll()).rejects.toThrow(/No source pipeline "host"/);
   });
 
   it('reads from the saved cursor, stores, delivers, and moves the cursor', async () => {

@@ -174,8 +174,9 @@ export interface Pipeline<Event> {
   publish(event: Event): Promise<PublishResult>;
   /**
    * Reads the pipeline's source once, now (see `Hub.poll`): for a pipeline with a `from`, which
-   * is otherwise read every `intervalMs`. Resolves with how many envelopes were new.
-   * @throws {@link ConfigError} for a pipeline without a source
+   * is otherwise read every `intervalMs`. Resolves with how many envelopes were new (0 while the
+   * source's connector is not active); rejects with a {@link ConfigError} for a pipeline without
+   * a source.
    */
   poll(): Promise<number>;
 }
