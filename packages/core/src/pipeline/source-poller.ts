@@ -1,5 +1,6 @@
 import type { Connector } from '../connector/define-connector.js';
 import { ConfigError } from '../errors/config-error.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { Logger } from '../log.js';
 import { envelopeId } from '../replay/envelope-id.js';
 import type { NewEnvelope, ReplayStore } from '../replay/replay-store.js';
@@ -31,7 +32,7 @@ export async function pollSource(context: PollContext): Promise<number> {
   let read = 0;
   let stored = 0;
   const flush = async () => {
-    if (chunk.length > 0) stored += (await store.append(chunk)).length;
+    if (chunk.length > 0) stored += await appendOrReject(context, chunk);
     if (chunkCursor !== undefined && chunkCursor !== cursor) {
       await store.setCursor(pipeline.id, chunkCursor);
       cursor = chunkCursor;
@@ -63,6 +64,35 @@ export async function pollSource(context: PollContext): Promise<number> {
     if (read >= limit) break;
   }
   await flush();
+  return stored;
+}
+
+/**
+ * Appends a chunk; when the outbox refuses it (an id or payload over its limits, a time that is
+ * not one), each item goes on its own, and one the outbox refuses becomes a `rejected` event —
+ * so one bad item neither holds the cursor back nor keeps the good ones out.
+ */
+async function appendOrReject(context: PollContext, chunk: NewEnvelope[]): Promise<number> {
+  const { store, pipeline } = context;
+  try {
+    return (await store.append(chunk)).length;
+  } catch (error) {
+    if (!ValidationError.isInstance(error)) throw error;
+  }
+  let stored = 0;
+  for (const envelope of chunk) {
+    try {
+      stored += (await store.append([envelope])).length;
+    } catch (error) {
+      if (!ValidationError.isInstance(error)) throw error;
+      const { eventId } = envelope;
+      context.logger.warn(
+        { pipelineId: pipeline.id, eventId },
+        'source item refused by the outbox',
+      );
+      context.emit('rejected', { pipelineId: pipeline.id, eventId, error });
+    }
+  }
   return stored;
 }
 

@@ -13,7 +13,7 @@ const apiKey = 'source-test-key';
 
 /** A vendor feed in memory: the source yields the items after the cursor (an index). */
 interface Feed {
-  items: Array<{ id: string; event: unknown }>;
+  items: Array<{ id: string; event: unknown; occurredAt?: number }>;
   reads: number;
 }
 
@@ -42,7 +42,12 @@ const inbox = defineConnector({
         ) {
           const item = client.items[index];
           if (item)
-            yield { id: item.id, occurredAt: Date.now(), event: item.event, cursor: String(index) };
+            yield {
+              id: item.id,
+              occurredAt: item.occurredAt ?? Date.now(),
+              event: item.event,
+              cursor: String(index),
+            };
         }
       },
     },
@@ -125,6 +130,28 @@ describe('source pipelines', () => {
       to: { connector: 'crm', action: 'calls.log' },
     });
     await expect(host.poll()).rejects.toThrow(/No source pipeline "host"/);
+  });
+
+  it('an item the outbox refuses (id too long, time not a number) is rejected; the others are stored and the cursor moves on', async () => {
+    const store = new MemoryReplayStore();
+    const feed: Feed = {
+      items: [
+        { id: 'v0', event: call(0) },
+        { id: 'x'.repeat(600), event: call(1) },
+        { id: 'v2', event: call(2), occurredAt: Number.NaN },
+        { id: 'v3', event: call(3) },
+      ],
+      reads: 0,
+    };
+    const { hub, rejected } = await setup(store, feed);
+    expect(await hub.poll('inbound')).toBe(2);
+    expect(rejected).toEqual(['x'.repeat(600), 'v2']);
+    expect(await store.getCursor('inbound')).toBe('3');
+    expect((await store.scan('crm', 0, 10)).map((envelope) => envelope.eventId)).toEqual([
+      'v0',
+      'v3',
+    ]);
+    expect(await hub.poll('inbound')).toBe(0);
   });
 
   it('reads from the saved cursor, stores, delivers, and moves the cursor', async () => {

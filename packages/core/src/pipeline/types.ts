@@ -226,7 +226,10 @@ export interface HubEvents {
   dropped: (event: { envelope: Envelope; reason: DropReason }) => void;
   /** A connector's status changed. */
   status: (change: StatusChange) => void;
-  /** A source item failed the pipeline's schema; it is skipped (the cursor moves past it). */
+  /**
+   * A source item failed the pipeline's schema, or the outbox refused it (an id or payload over
+   * its limits, a time that is not one); it is skipped (the cursor moves past it).
+   */
   rejected: (event: { pipelineId: string; eventId: string; error: unknown }) => void;
   /** A connector's vendor throttled it; its rate-limit bucket is paused. */
   'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
