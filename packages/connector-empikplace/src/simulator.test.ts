@@ -226,6 +226,12 @@ describe('messages.reply against the simulator', () => {
 });
 
 describe('verify against the simulator', () => {
+  it('with no conversation yet, passes the shop it can reach with a note that the match is unchecked', async () => {
+    const report = await simulated(empik, { shopId: 4321 }).verify();
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(report.notes).toEqual([expect.stringMatching(/^the shop has no conversation yet/)]);
+  });
+
   it('passes for a valid key and shop; names a rotated key, a shop the key cannot reach, a shop that does not match', async () => {
     conversation('v');
     expect(await simulated(empik, { shopId: 4321 }).verify()).toMatchObject({ ok: true });

@@ -21,12 +21,17 @@ export async function verify({
   config,
 }: ConnectorContext<EmpikplaceConfig, EmpikplaceApi>): Promise<VerifyChecks> {
   const problems: string[] = [];
+  const notes: string[] = [];
   const missingPermissions: string[] = [];
   try {
     const page = await client.threads({ updatedSince: longAgo, limit: 1 });
     const shop = page.data[0]?.authorized_participants.find((item) => item.type === 'SHOP');
     if (config.shopId !== undefined && shop?.id !== undefined && String(shop.id) !== config.shopId)
       problems.push(`the key's shop is ${shop.id}, not the configured shop ${config.shopId}`);
+    if (config.shopId !== undefined && shop?.id === undefined)
+      notes.push(
+        `the shop has no conversation yet: shop ${config.shopId} answered with this key, but whether it is the key's own shop shows only in a conversation`,
+      );
   } catch (error) {
     if (AuthError.isInstance(error)) throw error;
     if (!PermissionError.isInstance(error)) throw error;
@@ -40,5 +45,11 @@ export async function verify({
     missingPermissions.push('OR11 GET /api/orders');
     problems.push(missingAccess(config, 'the orders'));
   }
-  return { reachable: true, credentialsValid: true, missingPermissions, problems };
+  return {
+    reachable: true,
+    credentialsValid: true,
+    missingPermissions,
+    problems,
+    ...(notes.length ? { notes } : {}),
+  };
 }

@@ -31,7 +31,21 @@ describe('verify against the simulator', () => {
       credentialsValid: true,
       missingPermissions: [],
       problems: [],
+      notes: [
+        'The type of the customer custom field "Empik ID" cannot be read over Thulium\'s API: make sure it is text.',
+      ],
     });
+  });
+
+  it('with no customers yet, notes that the field could not be checked (not a failure)', async () => {
+    const { connect } = await setUp();
+    const report = await connect().verify();
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    expect(report.notes).toEqual([
+      expect.stringMatching(
+        /^Thulium has no customers yet, so the customer custom field "Empik ID"/,
+      ),
+    ]);
   });
 
   it('names the missing field, queue, category and agent', async () => {

@@ -35,36 +35,64 @@ export async function verify(context: Context): Promise<VerifyChecks> {
     }
     throw error;
   }
+  const field = fieldCheck(customers, config.customerField);
   const problems = [
-    ...fieldProblems(customers, config.customerField),
+    ...field.problems,
     ...(await dictionaryProblem(context, 'queue')),
     ...(await dictionaryProblem(context, 'category')),
     ...((await client.agentExists(config.agentLogin))
       ? []
       : [`Thulium has no agent with the login "${config.agentLogin}" (option \`agentLogin\`).`]),
   ];
-  return { reachable: true, credentialsValid: true, missingPermissions: [], problems };
+  return {
+    reachable: true,
+    credentialsValid: true,
+    missingPermissions: [],
+    problems,
+    notes: field.notes,
+  };
 }
 
-function fieldProblems(
+/**
+ * The customer field, as far as customers show it: Thulium lists no field definitions, so its
+ * existence is read from a sample of customers (every field comes back, null when empty) and
+ * its type only from values that are not text; what cannot be told is a note.
+ */
+function fieldCheck(
   customers: readonly { readonly custom_fields?: Readonly<Record<string, unknown>> | undefined }[],
   field: string,
-): string[] {
-  if (customers.length === 0) return [];
+): { problems: string[]; notes: string[] } {
+  const unverified = `The type of the customer custom field "${field}" cannot be read over Thulium's API: make sure it is text.`;
+  if (customers.length === 0) {
+    return {
+      problems: [],
+      notes: [
+        `Thulium has no customers yet, so the customer custom field "${field}" (option \`customerField\`) could not be checked: make sure it exists, of type text.`,
+      ],
+    };
+  }
   const holders = customers.filter(
     (customer) => customer.custom_fields && field in customer.custom_fields,
   );
   if (holders.length === 0) {
-    return [
-      `Thulium has no customer custom field "${field}" (option \`customerField\`): create it, of type text.`,
-    ];
+    return {
+      problems: [
+        `Thulium has no customer custom field "${field}" (option \`customerField\`): create it, of type text.`,
+      ],
+      notes: [],
+    };
   }
   const other = holders
     .map((customer) => customer.custom_fields?.[field])
     .find((value) => value !== null && value !== undefined && typeof value !== 'string');
-  if (other === undefined) return [];
+  if (other === undefined) return { problems: [], notes: [unverified] };
   const type = Array.isArray(other) ? 'a list' : typeof other;
-  return [`The customer custom field "${field}" holds ${type} values: it must be of type text.`];
+  return {
+    problems: [
+      `The customer custom field "${field}" holds ${type} values: it must be of type text.`,
+    ],
+    notes: [],
+  };
 }
 
 async function dictionaryProblem(context: Context, dictionary: Dictionary): Promise<string[]> {

@@ -131,6 +131,11 @@ export interface VerifyReport {
   readonly missingPermissions: readonly string[];
   /** Other problems, in words (a missing custom field, an unknown site code). */
   readonly problems: readonly string[];
+  /**
+   * What could not be checked, in words (e.g. a custom field's type the vendor's API does not
+   * tell): not failures — `ok` does not depend on them — but worth a look.
+   */
+  readonly notes?: readonly string[] | undefined;
 }
 
 /** What a definition's `verify` returns; the SDK fills `ok` and catches what it throws. */
