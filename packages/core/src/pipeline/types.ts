@@ -80,6 +80,12 @@ export interface StepContext<Actions extends ActionMap = ActionMap> {
    */
   warn(message: string, details?: Readonly<Record<string, unknown>>): void;
   /**
+   * Reports the event as rejected — well formed, but its data is unusable (e.g. a phone that is
+   * not one): a `rejected` event with `error`. The step then ends the delivery itself (returns
+   * `undefined`): nothing is sent, and the envelope counts as delivered.
+   */
+  reject(error: unknown): void;
+  /**
    * A small durable key-value store kept in the outbox's store (its cursor table, under a
    * reserved prefix): what a step must remember across deliveries, crashes and restarts, e.g.
    * which helpdesk ticket a conversation became. Shared by every pipeline of the Hub: prefix
@@ -228,7 +234,8 @@ export interface HubEvents {
   status: (change: StatusChange) => void;
   /**
    * A source item failed the pipeline's schema, or the outbox refused it (an id or payload over
-   * its limits, a time that is not one); it is skipped (the cursor moves past it).
+   * its limits, a time that is not one) — it is skipped, the cursor moves past it; or a step
+   * found an event's data unusable (`StepContext.reject`) and delivered nothing.
    */
   rejected: (event: { pipelineId: string; eventId: string; error: unknown }) => void;
   /** A connector's vendor throttled it; its rate-limit bucket is paused. */

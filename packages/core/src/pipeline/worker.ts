@@ -202,6 +202,8 @@ export class ConnectorWorker {
           perform: (action, input) => connector.perform(action, input, base),
           warn: (message, details = {}) =>
             connector.warn({ envelopeId: envelope.id, action: 'pipeline step', message, details }),
+          reject: (error) =>
+            emit('rejected', { pipelineId: envelope.pipelineId, eventId: envelope.eventId, error }),
           state: this.#state,
         });
         if (value === undefined) break;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ActionsFor, CrmActions } from '../capabilities/crm.js';
 import type { CrmContactRecord, CrmSyncActions } from '../capabilities/crm-sync.js';
 import type { LoyaltyCardRecord, LoyaltyCardRef } from '../capabilities/loyalty.js';
+import { ValidationError } from '../errors/validation-error.js';
 import { VendorError } from '../errors/vendor-error.js';
 import { dateSchema } from '../model/common.js';
 import type { ContactInput } from '../model/contact.js';
@@ -53,9 +54,11 @@ export async function syncCard(
   if (card === null) return; // deleted since: nothing to sync
   const phone = validPhone(card.phone);
   if (phone === undefined) {
-    context.warn(`Card ${card.id} has no valid phone number: no CRM client was stored for it`, {
-      cardId: card.id,
-    });
+    const message = `Card ${card.id} has no valid phone number: no CRM client was stored for it`;
+    context.warn(message, { cardId: card.id });
+    context.reject(
+      new ValidationError(message, { issues: [{ path: 'phone', message: 'not a phone number' }] }),
+    );
     return;
   }
   if (settings.mergeByPhone) {

@@ -1,6 +1,7 @@
 import type { ActionsFor } from '../capabilities/crm.js';
 import type { CrmContactRecord, CrmSyncActions } from '../capabilities/crm-sync.js';
 import type { LoyaltyActions } from '../capabilities/loyalty.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { StepContext } from '../pipeline/types.js';
 import { type ClientSyncSettings, cardIdsOf, validPhone } from './loyalty-sync-client.js';
 import type { Performer } from './perform-on.js';
@@ -21,9 +22,11 @@ export async function cardForClient(
   if (cardIdsOf(client.customFields[field]).length > 0) return;
   const phone = client.phones.map(validPhone).find((found) => found !== undefined);
   if (phone === undefined) {
-    context.warn(`CRM client ${client.id} has no valid phone number: no card was issued`, {
-      clientId: client.id,
-    });
+    const message = `CRM client ${client.id} has no valid phone number: no card was issued`;
+    context.warn(message, { clientId: client.id });
+    context.reject(
+      new ValidationError(message, { issues: [{ path: 'phones', message: 'no phone number' }] }),
+    );
     return;
   }
   await settings.lock.run(`phone:${phone}`, async () => {

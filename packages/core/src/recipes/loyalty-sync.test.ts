@@ -25,6 +25,8 @@ async function hubWith(cards: LoyaltyCardRecord[], clients: CrmContactRecord[], 
   const hub = createHub({ store: new MemoryReplayStore(), timeZone: 'UTC' });
   const warnings: ConnectorWarning[] = [];
   hub.on('warning', (warning) => warnings.push(warning));
+  const rejected: { eventId: string; error: unknown }[] = [];
+  hub.on('rejected', (event) => rejected.push(event));
   hub.register(loyalty).register(crm);
   const sync = loyaltySyncPipeline({ loyalty, crm, mergeByPhone: merge, direction: 'both' });
   const cardsIn = hub.pipeline(sync);
@@ -36,7 +38,7 @@ async function hubWith(cards: LoyaltyCardRecord[], clients: CrmContactRecord[], 
   await hub.start();
   await loyalty.activate();
   await crm.activate();
-  return { hub, cardsIn, warnings };
+  return { hub, cardsIn, warnings, rejected };
 }
 
 describe('loyaltySyncPipeline', () => {
@@ -94,7 +96,7 @@ describe('loyaltySyncPipeline', () => {
       card('2', '380671234567', 5),
       card('3', undefined),
     ];
-    const { hub, cardsIn, warnings } = await hubWith(cards, clients, true);
+    const { hub, cardsIn, warnings, rejected } = await hubWith(cards, clients, true);
     for (const id of ['1', '2', '3'])
       await cardsIn.publish({ id: `CREATE:${id}`, type: 'CREATE', cardId: id });
     await hub.idle();
@@ -109,6 +111,18 @@ describe('loyaltySyncPipeline', () => {
     expect(warnings.map((warning) => warning.message)).toEqual([
       'Card 3 has no valid phone number: no CRM client was stored for it',
     ]);
+    // …and a rejected event, the event's data being unusable; the delivery ends, nothing sent.
+    expect(rejected).toEqual([
+      {
+        pipelineId: 'loyalty-sync',
+        eventId: 'CREATE:3',
+        error: expect.objectContaining({
+          name: 'ValidationError',
+          issues: [{ path: 'phone', message: 'not a phone number' }],
+        }),
+      },
+    ]);
+    expect(await hub.pending()).toEqual({});
     await hub.stop();
   });
 
