@@ -32,6 +32,8 @@ describe('maskPhones masks every way a phone number is written', () => {
     ['attempt 3 0671234567', 'attempt 3 067*****67'],
     ['legacy 8 067 123 45 67', 'legacy 8 067 *** ** 67'],
     ['intl 00380671234567', 'intl 00380*******67'],
+    ['sms to 89001234567', 'sms to 8900*****67'],
+    ['sms to 8 (900) 123-45-67', 'sms to 8 (900) ***-**-67'],
   ])('%s → %s', (input, expected) => {
     expect(maskPhones(input)).toBe(expected);
   });

@@ -91,10 +91,21 @@ function isPhone(digits: string, plus: boolean): boolean {
   const input = plus ? `+${digits}` : digits;
   let verdict = verdicts.get(input);
   if (verdict === undefined) {
-    verdict = mayBePhone(digits, plus) && /^\d/.test(parsePhone(input, 'UA'));
+    verdict =
+      (mayBePhone(digits, plus) && /^\d/.test(parsePhone(input, 'UA'))) ||
+      (!plus && russianTrunk(digits));
     verdicts.set(input, verdict);
   }
   return verdict;
+}
+
+/** A Russian number dialled nationally, `8` then the ten digits of `+7…` (Teyca's SMS form). */
+function russianTrunk(digits: string): boolean {
+  return (
+    digits.length === 11 &&
+    digits[0] === '8' &&
+    /^\d/.test(parsePhone(`+7${digits.slice(1)}`, 'UA'))
+  );
 }
 
 function piecesOf(run: string): Piece[] {
