@@ -46,21 +46,25 @@ describe('createTeycaWebhookHandler', () => {
     ]);
   });
 
-  it('stores every UPDATE under its own id with its arrival time (the consumer coalesces); an unknown type is an UPDATE', async () => {
+  it('coalesces a burst of UPDATEs of a card into its bucket and one follow-up', async () => {
     const { events, publish } = outbox();
     let now = 120_000;
     const handler = createTeycaWebhookHandler({ publish, now: () => now, coalesceMs: 60_000 });
     for (let index = 0; index < 300; index += 1) {
-      now += 100; // 30 s of updates, in one minute: none may be dropped as a repeat
+      now += 100; // 30 s of updates
       await handler(body('UPDATE', { user_id: 7 }), {});
     }
-    await handler(body('BONUS', { user_id: 8 }), {});
-    const stored = [...events.values()];
-    expect(stored).toHaveLength(301);
-    expect(new Set(stored.map((event) => event.id)).size).toBe(301);
-    expect(stored.map((event) => event.type)).toEqual(Array(301).fill('UPDATE'));
-    expect(stored.at(-2)?.receivedAt).toBe(150_000);
-    expect(stored[0]?.id).toMatch(/^UPDATE:7:120100:/);
+    await handler(body('UPDATE', { user_id: 8 }), {});
+    expect([...events.keys()]).toEqual(['UPDATE:7:2', 'UPDATE:7:3', 'UPDATE:8:2']);
+  });
+
+  it('coalesceMs 0 stores every UPDATE; an unknown type is stored as UPDATE', async () => {
+    const { events, publish } = outbox();
+    const handler = createTeycaWebhookHandler({ publish, coalesceMs: 0 });
+    await handler(body('UPDATE', { user_id: 7 }), {});
+    await handler(body('UPDATE', { user_id: 7 }), {});
+    await handler(body('BONUS', { user_id: 7 }), {});
+    expect([...events.values()].map((event) => event.type)).toEqual(['UPDATE', 'UPDATE', 'UPDATE']);
   });
 
   it('checks the shared secret in the URL query (401 without it), never the body', async () => {
@@ -121,13 +125,19 @@ describe('createTeycaWebhookHandler', () => {
 });
 
 describe('the webhook inlet on node:http, fed by the Teyca simulator', () => {
-  it('a burst of 200 UPDATEs of a card: every one stored, none lost; CREATE arrives once', {
+  it('a burst of 200 UPDATEs of a card makes at most two events; CREATE arrives once', {
     timeout: 90_000,
   }, async () => {
     const sim = await simulator();
     const { events, publish } = outbox();
+    // The burst within one coalescing bucket, whatever the wall clock: a burst that straddles a
+    // bucket boundary makes one more event (the documented trade-off), and on a loaded machine the
+    // 200 deliveries can take 10 s, so a real clock made this test fail when it crossed a minute.
+    const inOneBucket = Date.now();
     const server = createServer(
-      toNodeHandler(createTeycaWebhookHandler({ publish, secret: 'hook-secret' })),
+      toNodeHandler(
+        createTeycaWebhookHandler({ publish, secret: 'hook-secret', now: () => inOneBucket }),
+      ),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const hook = `http://127.0.0.1:${(server.address() as AddressInfo).port}/teyca?secret=hook-secret`;
@@ -149,7 +159,8 @@ describe('the webhook inlet on node:http, fed by the Teyca simulator', () => {
       const kinds = [...events.values()].map((event) => `${event.type}:${event.userId}`);
       expect(kinds.filter((kind) => kind.startsWith('CREATE'))).toEqual([`CREATE:${pass.user_id}`]);
       const updates = kinds.filter((kind) => kind.startsWith('UPDATE'));
-      expect(updates).toHaveLength(200);
+      expect(updates.length).toBeGreaterThanOrEqual(1);
+      expect(updates.length).toBeLessThanOrEqual(2);
       // The consumer re-fetches the pass by id: what the body said is never used.
       const card = await connectorFor(sim).perform(
         'cards.get',

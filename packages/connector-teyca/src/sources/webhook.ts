@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { ValidationError } from '@crossline/core';
 import { webhookBodySchema } from '../wire.js';
 import type { TeycaPassEvent } from './events.js';
@@ -15,7 +15,9 @@ export interface WebhookResponse {
 export interface TeycaWebhookOptions {
   /**
    * Stores an event durably — wire it to a pipeline handle's `publish` (`hub.pipeline(…)`) or a
-   * queue's append. The handler answers 2xx only after it resolves.
+   * queue's append. The handler answers 2xx only after it resolves; when it resolves with
+   * `{ duplicate: true }` (the Hub's answer for an id it has), an UPDATE also stores a
+   * follow-up in the next time bucket (see `coalesceMs`).
    */
   readonly publish: (event: TeycaPassEvent) => Promise<unknown>;
   /**
@@ -27,10 +29,8 @@ export interface TeycaWebhookOptions {
   /** The query parameter that carries the secret. @defaultValue 'secret' */
   readonly secretParam?: string | undefined;
   /**
-   * @deprecated Ignored. Every UPDATE is stored (a burst's later UPDATEs were once dropped as
-   * repeats of a time bucket, and a change they carried could be missed); the consumer
-   * coalesces instead — `loyaltySyncPipeline` skips the re-read of an UPDATE that a read
-   * started after it already covered, so a burst still costs one or two reads.
+   * How long a burst of UPDATEs of one card is coalesced into one event, in ms: the id is the
+   * card and the time bucket. `0` stores every UPDATE. @defaultValue 60000
    */
   readonly coalesceMs?: number | undefined;
   /** The largest body read, in bytes (by the adapters). @defaultValue 1048576 */
@@ -60,10 +60,9 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest();
  * URL, reads the body leniently (only the type and `pass.user_id`; the pass itself is never
  * trusted — the action that consumes the event re-fetches it), and stores the event through
  * `publish` BEFORE answering 2xx. CREATE and DELETE of a card make one event each however often
- * Teyca repeats them; every UPDATE is stored, with its arrival time (`receivedAt`), and the
- * consumer coalesces a burst: `loyaltySyncPipeline` re-reads the card only for an UPDATE that
- * arrived after its last read began, so hundreds cost one or two re-fetches and the last change
- * is never missed. Mount it with {@link toNodeHandler} or {@link toFetchHandler}.
+ * Teyca repeats them; UPDATEs of a card within `coalesceMs` make one (plus one follow-up), so a
+ * burst of hundreds costs one or two re-fetches. Mount it with {@link toNodeHandler} or
+ * {@link toFetchHandler}.
  *
  * @example
  * ```ts
@@ -74,8 +73,7 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest();
  * ```
  */
 export function createTeycaWebhookHandler(options: TeycaWebhookOptions): TeycaWebhookHandler {
-  const { publish, secret, secretParam = 'secret', now = Date.now } = options;
-  let sequence = 0;
+  const { publish, secret, secretParam = 'secret', coalesceMs = 60_000, now = Date.now } = options;
   if (typeof publish !== 'function')
     throw new TypeError('createTeycaWebhookHandler: publish must be a function');
   const expected = secret === undefined ? undefined : digestOf(secret);
@@ -107,11 +105,16 @@ export function createTeycaWebhookHandler(options: TeycaWebhookOptions): TeycaWe
     try {
       if (type !== 'UPDATE') {
         await publish(event(`${type}:${userId}`));
+      } else if (coalesceMs <= 0) {
+        await publish(
+          event(`UPDATE:${userId}:${receivedAt}:${Math.random().toString(36).slice(2, 10)}`),
+        );
       } else {
-        // Unique: the arrival time, this inlet's count, and a random part across processes.
-        sequence += 1;
-        const unique = `${receivedAt}:${sequence}:${randomBytes(4).toString('hex')}`;
-        await publish(event(`UPDATE:${userId}:${unique}`));
+        const bucket = Math.floor(receivedAt / coalesceMs);
+        const result = await publish(event(`UPDATE:${userId}:${bucket}`));
+        if ((result as { duplicate?: unknown } | undefined)?.duplicate === true) {
+          await publish(event(`UPDATE:${userId}:${bucket + 1}`));
+        }
       }
     } catch (error) {
       if (ValidationError.isInstance(error)) return { status: 400, body: 'event refused' };

@@ -144,15 +144,10 @@ export function loyaltySyncPipeline(options: LoyaltySyncOptions): LoyaltySyncPip
     externalIdPrefix: options.externalIdPrefix ?? 'loyalty-card-',
     lock: lockOf(crm),
   };
-  const reads = new ReadsCovered();
   const step = (async (value, context) => {
     const event: LoyaltyCardEvent = loyaltyCardEventSchema.parse(value);
-    // A burst of UPDATEs: one whose change a later-begun read already synced costs nothing.
-    if (event.type === 'UPDATE' && reads.covers(event.cardId, event.receivedAt)) return undefined;
     const onLoyalty = performerOf<LoyaltyActions>(loyalty, performContext(context.envelope));
-    const startedAt = Date.now();
     await syncCard(event, context, (ref) => onLoyalty('cards.get', ref), settings);
-    if (event.type !== 'DELETE') reads.record(event.cardId, startedAt);
     return undefined; // written by the step itself, under the lock
   }) satisfies PipelineStep<ActionsFor<CrmActions & CrmSyncActions>>;
   const feed = options.source
@@ -168,31 +163,6 @@ export function loyaltySyncPipeline(options: LoyaltySyncOptions): LoyaltySyncPip
     to: { connector: crm.id, action: 'contacts.update' },
     ...(options.direction === 'both' ? { reverse: reversePipeline(id, options, settings) } : {}),
   };
-}
-
-/**
- * When each card's last completed sync began reading it (in memory, for the most recent 10,000
- * cards: forgetting only costs a read). Deliveries of one card run one after another (the
- * pipeline's key), so a sync that began after an UPDATE arrived read what that UPDATE changed.
- */
-class ReadsCovered {
-  readonly #began = new Map<string, number>();
-
-  /**
-   * Whether a sync that began after `receivedAt` completed for the card (strictly after: a read
-   * begun in the same millisecond may not have seen the change).
-   */
-  covers(cardId: string, receivedAt: number | undefined): boolean {
-    const began = this.#began.get(cardId);
-    return receivedAt !== undefined && began !== undefined && began > receivedAt;
-  }
-
-  /** Records a completed sync of the card that began reading it at `began`. */
-  record(cardId: string, began: number): void {
-    this.#began.delete(cardId);
-    this.#began.set(cardId, began);
-    if (this.#began.size > 10_000) this.#began.delete(this.#began.keys().next().value as string);
-  }
 }
 
 function reversePipeline(
