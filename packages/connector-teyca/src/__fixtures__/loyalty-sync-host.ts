@@ -80,7 +80,12 @@ export async function startSyncHost(options: SyncHostOptions) {
       }),
     );
   }
-  const inlet = createTeycaWebhookHandler({ publish: (event) => sync.publish(event) });
+  // A short bucket: a burst's follow-up is held until its bucket is over (2 s after), and the
+  // tests drain the outbox.
+  const inlet = createTeycaWebhookHandler({
+    publish: (event) => sync.publish(event),
+    coalesceMs: 1_000,
+  });
   const server = createServer(toNodeHandler(inlet));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   await hub.start();

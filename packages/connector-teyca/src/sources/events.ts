@@ -7,8 +7,9 @@ import { z } from 'zod';
 export interface TeycaPassEvent {
   /**
    * The event's id, the envelope's with the pipeline id: `CREATE:<user_id>`,
-   * `DELETE:<user_id>`, `UPDATE:<user_id>:<time bucket>` (a burst makes one), or
-   * `POLL:<user_id>:<digest>` (a pass read by the source, once per content).
+   * `DELETE:<user_id>`, `UPDATE:<user_id>:<time bucket>` (a burst makes one, plus a follow-up
+   * in the next bucket), or `POLL:<user_id>:<digest>` (a pass read by the source, once per
+   * content).
    */
   readonly id: string;
   /** What happened; an event type Teyca adds later is stored as `UPDATE`. */
@@ -19,6 +20,11 @@ export interface TeycaPassEvent {
   readonly receivedAt: number;
   /** Where it came from. */
   readonly origin: 'webhook' | 'poll';
+  /**
+   * Not to be acted on before this moment, epoch ms: a burst's follow-up waits for its bucket
+   * to end, so the pass it reads has every change of the burst (a pipeline's `notBefore`).
+   */
+  readonly notBefore?: number | undefined;
   /**
    * The pass as the `passes` source read it from the API, as core's `LoyaltyCardRecord`
    * (polled events only: a webhook's body is never trusted).
@@ -36,5 +42,6 @@ export const teycaPassEventSchema: z.ZodType<TeycaPassEvent> = z.object({
   userId: z.string().min(1),
   receivedAt: z.number(),
   origin: z.enum(['webhook', 'poll']),
+  notBefore: z.number().optional(),
   card: z.record(z.string(), z.unknown()).optional(),
 });

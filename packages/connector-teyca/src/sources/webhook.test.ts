@@ -56,6 +56,9 @@ describe('createTeycaWebhookHandler', () => {
     }
     await handler(body('UPDATE', { user_id: 8 }), {});
     expect([...events.keys()]).toEqual(['UPDATE:7:2', 'UPDATE:7:3', 'UPDATE:8:2']);
+    // The follow-up is acted on only after its bucket's predecessor is over, plus 2 s.
+    expect(events.get('UPDATE:7:2')?.notBefore).toBeUndefined();
+    expect(events.get('UPDATE:7:3')?.notBefore).toBe(3 * 60_000 + 2_000);
   });
 
   it('coalesceMs 0 stores every UPDATE; an unknown type is stored as UPDATE', async () => {

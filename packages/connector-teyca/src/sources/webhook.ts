@@ -17,7 +17,8 @@ export interface TeycaWebhookOptions {
    * Stores an event durably — wire it to a pipeline handle's `publish` (`hub.pipeline(…)`) or a
    * queue's append. The handler answers 2xx only after it resolves; when it resolves with
    * `{ duplicate: true }` (the Hub's answer for an id it has), an UPDATE also stores a
-   * follow-up in the next time bucket (see `coalesceMs`).
+   * follow-up in the next time bucket, held (`notBefore`) until this bucket is over (see
+   * `coalesceMs`).
    */
   readonly publish: (event: TeycaPassEvent) => Promise<unknown>;
   /**
@@ -29,8 +30,10 @@ export interface TeycaWebhookOptions {
   /** The query parameter that carries the secret. @defaultValue 'secret' */
   readonly secretParam?: string | undefined;
   /**
-   * How long a burst of UPDATEs of one card is coalesced into one event, in ms: the id is the
-   * card and the time bucket. `0` stores every UPDATE. @defaultValue 60000
+   * How long a burst of UPDATEs of one card is coalesced, in ms: the id is the card and the
+   * time bucket; a repeat in the bucket stores one follow-up, acted on once the bucket is over
+   * (2 s after its end), so the last change of a burst is read at most `coalesceMs` + 2 s late.
+   * `0` stores every UPDATE. @defaultValue 60000
    */
   readonly coalesceMs?: number | undefined;
   /** The largest body read, in bytes (by the adapters). @defaultValue 1048576 */
@@ -53,6 +56,9 @@ export type TeycaWebhookHandler = ((
 };
 
 const eventTypes = ['CREATE', 'UPDATE', 'DELETE'] as const;
+
+/** How long after its bucket ends a follow-up is acted on: room for the Hub's clock to differ. */
+const followUpMarginMs = 2_000;
 const digestOf = (text: string) => createHash('sha256').update(text).digest();
 
 /**
@@ -60,8 +66,9 @@ const digestOf = (text: string) => createHash('sha256').update(text).digest();
  * URL, reads the body leniently (only the type and `pass.user_id`; the pass itself is never
  * trusted — the action that consumes the event re-fetches it), and stores the event through
  * `publish` BEFORE answering 2xx. CREATE and DELETE of a card make one event each however often
- * Teyca repeats them; UPDATEs of a card within `coalesceMs` make one (plus one follow-up), so a
- * burst of hundreds costs one or two re-fetches. Mount it with {@link toNodeHandler} or
+ * Teyca repeats them; UPDATEs of a card within `coalesceMs` make one (plus one follow-up, held
+ * until the bucket is over so it reads the burst's last change), so a burst of hundreds costs
+ * one or two re-fetches. Mount it with {@link toNodeHandler} or
  * {@link toFetchHandler}.
  *
  * @example
@@ -113,7 +120,11 @@ export function createTeycaWebhookHandler(options: TeycaWebhookOptions): TeycaWe
         const bucket = Math.floor(receivedAt / coalesceMs);
         const result = await publish(event(`UPDATE:${userId}:${bucket}`));
         if ((result as { duplicate?: unknown } | undefined)?.duplicate === true) {
-          await publish(event(`UPDATE:${userId}:${bucket + 1}`));
+          // The follow-up is acted on only once this bucket is over (plus a margin for the
+          // clocks), so its read sees every UPDATE of the bucket, however many came after the
+          // first envelope was delivered.
+          const notBefore = (bucket + 1) * coalesceMs + followUpMarginMs;
+          await publish({ ...event(`UPDATE:${userId}:${bucket + 1}`), notBefore });
         }
       }
     } catch (error) {

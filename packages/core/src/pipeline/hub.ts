@@ -179,6 +179,7 @@ export class Hub extends EventEmitter<HubEvents> {
     const parsed = parseCanonical(pipeline.input, event, `${pipelineId} event`);
     const eventId = pipeline.eventId(parsed);
     const occurredAt = this.#occurredAt(pipelineId, pipeline.occurredAt?.(parsed));
+    const notBefore = pipeline.notBefore?.(parsed);
     const envelope: NewEnvelope = {
       id: envelopeId(pipelineId, eventId),
       pipelineId,
@@ -187,6 +188,9 @@ export class Hub extends EventEmitter<HubEvents> {
       key: pipeline.key?.(parsed) ?? pipelineId,
       occurredAt,
       payload: parsed,
+      ...(notBefore === undefined
+        ? {}
+        : { nextAttemptAt: this.#moment(pipelineId, 'notBefore', notBefore) }),
     };
     const [added] = await this.#store.append([envelope]);
     const connector = this.#connectors.get(envelope.connectorId) as Connector;
@@ -198,11 +202,16 @@ export class Hub extends EventEmitter<HubEvents> {
 
   /** When the event happened: a finite epoch ms, not too far ahead of the Hub's clock. */
   #occurredAt(pipelineId: string, value: number | undefined): number {
+    if (value === undefined) return this.#clock.now();
+    return this.#moment(pipelineId, 'occurredAt', value);
+  }
+
+  /** A moment a pipeline gave: a finite epoch ms, not too far ahead of the Hub's clock. */
+  #moment(pipelineId: string, name: 'occurredAt' | 'notBefore', value: number): number {
     const now = this.#clock.now();
-    if (value === undefined) return now;
     const fail = (message: string) =>
-      new ValidationError(`${pipelineId} event: occurredAt ${message}`, {
-        issues: [{ path: 'occurredAt', message }],
+      new ValidationError(`${pipelineId} event: ${name} ${message}`, {
+        issues: [{ path: name, message }],
       });
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw fail(`must be epoch milliseconds, got ${String(value)}`);

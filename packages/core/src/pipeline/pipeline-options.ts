@@ -15,6 +15,7 @@ const definitionSchema = z.looseObject({
   eventId: fn('event => its id').optional(),
   key: fn('event => its ordering key').optional(),
   occurredAt: fn('event => epoch ms').optional(),
+  notBefore: fn('event => epoch ms or undefined').optional(),
   steps: z.array(fn('a pipeline step')).optional(),
   from: z
     .looseObject({

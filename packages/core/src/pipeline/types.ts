@@ -130,6 +130,12 @@ export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
   key?: ((event: z.output<Schema>) => string) | undefined;
   /** When the event happened, epoch ms: decides retention. @defaultValue publish time */
   occurredAt?: ((event: z.output<Schema>) => number) | undefined;
+  /**
+   * The earliest moment the event may be delivered, epoch ms (`undefined`: at once): its key
+   * waits until then — e.g. a follow-up that must read the vendor only after a burst is over.
+   * At most `maxFutureSkewMs` ahead of the clock.
+   */
+  notBefore?: ((event: z.output<Schema>) => number | undefined) | undefined;
   /** Steps run at delivery, in order, before the action. */
   // biome-ignore lint/suspicious/noExplicitAny: steps typed by any connector's actions are accepted.
   steps?: readonly PipelineStep<any>[] | undefined;

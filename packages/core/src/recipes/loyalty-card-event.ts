@@ -14,6 +14,8 @@ export interface LoyaltyCardEvent {
   readonly cardId: string;
   /** When the event was received or read, epoch ms. */
   readonly receivedAt?: number | undefined;
+  /** Not to be acted on before this moment, epoch ms (a burst's follow-up). */
+  readonly notBefore?: number | undefined;
 }
 
 /** A card event as a loyalty connector's inlet or source gives it (extra fields are ignored). */
@@ -28,6 +30,8 @@ export interface LoyaltyCardEventInput {
   readonly userId?: string | number | undefined;
   /** When it was received or read, epoch ms. */
   readonly receivedAt?: number | undefined;
+  /** Not to be acted on before this moment, epoch ms. */
+  readonly notBefore?: number | undefined;
 }
 
 /**
@@ -42,16 +46,18 @@ export const loyaltyCardEventSchema: z.ZodType<LoyaltyCardEvent, LoyaltyCardEven
     cardId: z.union([z.string().min(1), z.number()]).optional(),
     userId: z.union([z.string().min(1), z.number()]).optional(),
     receivedAt: z.number().optional(),
+    notBefore: z.number().optional(),
   })
   .refine((event) => event.cardId !== undefined || event.userId !== undefined, {
     message: 'the card id (cardId or userId) is required',
     path: ['cardId'],
   })
   .transform(
-    ({ id, type, cardId, userId, receivedAt }): LoyaltyCardEvent => ({
+    ({ id, type, cardId, userId, receivedAt, notBefore }): LoyaltyCardEvent => ({
       id,
       type,
       cardId: String(cardId ?? userId),
       ...(receivedAt === undefined ? {} : { receivedAt }),
+      ...(notBefore === undefined ? {} : { notBefore }),
     }),
   );

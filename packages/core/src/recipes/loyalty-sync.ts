@@ -159,6 +159,7 @@ export function loyaltySyncPipeline(options: LoyaltySyncOptions): LoyaltySyncPip
     ...feed,
     key: (event) => `card:${event.cardId}`,
     occurredAt: (event) => event.receivedAt ?? Date.now(),
+    notBefore: (event) => event.notBefore,
     steps: [step],
     to: { connector: crm.id, action: 'contacts.update' },
     ...(options.direction === 'both' ? { reverse: reversePipeline(id, options, settings) } : {}),

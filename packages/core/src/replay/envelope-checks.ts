@@ -107,6 +107,15 @@ function checkEnvelope(envelope: NewEnvelope, limits: ResolvedLimits): string {
       path: 'occurredAt',
       message: `must be an integer epoch ms within the Date range (got ${typeof occurredAt === 'number' ? occurredAt : typeof occurredAt})`,
     });
+  const { nextAttemptAt } = envelope;
+  if (
+    nextAttemptAt !== undefined &&
+    (!Number.isInteger(nextAttemptAt) || Math.abs(nextAttemptAt) > maxTime)
+  )
+    issues.push({
+      path: 'nextAttemptAt',
+      message: `must be an integer epoch ms within the Date range (got ${String(nextAttemptAt)})`,
+    });
   const json = encodePayload(envelope.payload, limits);
   if (typeof json !== 'string') issues.push(json);
   if (issues.length > 0 || typeof json !== 'string') {

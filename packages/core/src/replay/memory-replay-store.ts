@@ -55,7 +55,7 @@ export class MemoryReplayStore implements ReplayStore {
         payload: JSON.parse(payloads[index] as string),
         seq: this.#seq,
         attempts: 0,
-        nextAttemptAt: 0,
+        nextAttemptAt: envelope.nextAttemptAt ?? 0,
         lastError: undefined,
         state: 'pending',
       };

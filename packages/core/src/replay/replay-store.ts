@@ -40,7 +40,10 @@ export type EnvelopeState = 'pending' | 'dead' | 'delivered' | 'dropped';
 export type NewEnvelope = Pick<
   Envelope,
   'id' | 'pipelineId' | 'connectorId' | 'eventId' | 'key' | 'occurredAt' | 'payload'
->;
+> & {
+  /** Not to be delivered before this moment, epoch ms (a pipeline's `notBefore`). @defaultValue 0 */
+  readonly nextAttemptAt?: number | undefined;
+};
 
 /** A failed attempt's outcome: try again later, or give up and keep it as dead. */
 export interface FailureUpdate {
@@ -63,7 +66,8 @@ export interface FailureUpdate {
 export interface ReplayStore {
   /**
    * Stores envelopes atomically. An id already stored is ignored, so publishing the same event
-   * twice stores one envelope. Resolves with the ids that were new.
+   * twice stores one envelope. Each starts due at its `nextAttemptAt` (0 when absent). Resolves
+   * with the ids that were new.
    */
   append(envelopes: readonly NewEnvelope[]): Promise<string[]>;
   /** Pending envelopes of a connector with `seq > afterSeq`, in order, at most `limit`. */

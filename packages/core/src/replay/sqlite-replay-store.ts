@@ -285,6 +285,7 @@ export class SqliteReplayStore implements ReplayStore {
       envelope.key,
       envelope.occurredAt,
       payload ?? 'null',
+      envelope.nextAttemptAt ?? 0,
     );
     return row ? String(row.id) : undefined;
   }

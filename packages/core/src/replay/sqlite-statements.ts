@@ -10,8 +10,8 @@ export function prepareStatements(db: DatabaseSync, synchronous: 'FULL' | 'NORMA
   return {
     // ON CONFLICT (id) ignores a duplicate id only; any other failure is reported.
     insert: prepare(
-      `INSERT INTO envelopes (id, pipeline_id, connector_id, event_id, key, occurred_at, payload)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      `INSERT INTO envelopes (id, pipeline_id, connector_id, event_id, key, occurred_at, payload, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING id`,
     ),
     scan: prepare(
       `SELECT ${columns} FROM envelopes WHERE connector_id = ? AND state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
