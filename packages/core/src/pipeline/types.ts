@@ -81,8 +81,9 @@ export interface StepContext<Actions extends ActionMap = ActionMap> {
   warn(message: string, details?: Readonly<Record<string, unknown>>): void;
   /**
    * Reports the event as rejected — well formed, but its data is unusable (e.g. a phone that is
-   * not one): a `rejected` event with `error`. The step then ends the delivery itself (returns
-   * `undefined`): nothing is sent, and the envelope counts as delivered.
+   * not one). The step then ends the delivery (returns `undefined`): nothing is sent, the
+   * envelope is done with, and the Hub emits `rejected` with `error` instead of `delivered`. A
+   * step that throws or returns a value after `reject()` is not rejected.
    */
   reject(error: unknown): void;
   /**

@@ -193,21 +193,26 @@ export class ConnectorWorker {
       signal: this.#controller.signal,
     };
     let result: unknown;
+    // A step's rejection counts only if the steps then end the delivery (return `undefined`).
+    let rejection: { error: unknown } | undefined;
     try {
       let value: unknown = envelope.payload;
       for (const step of pipeline.steps ?? []) {
+        rejection = undefined;
         value = await step(value, {
           connector,
           envelope,
           perform: (action, input) => connector.perform(action, input, base),
           warn: (message, details = {}) =>
             connector.warn({ envelopeId: envelope.id, action: 'pipeline step', message, details }),
-          reject: (error) =>
-            emit('rejected', { pipelineId: envelope.pipelineId, eventId: envelope.eventId, error }),
+          reject: (error) => {
+            rejection = { error };
+          },
           state: this.#state,
         });
         if (value === undefined) break;
       }
+      if (value !== undefined) rejection = undefined;
       result =
         value === undefined ? undefined : await connector.perform(pipeline.to.action, value, base);
     } catch (error) {
@@ -226,6 +231,13 @@ export class ConnectorWorker {
     }
     const replayed = this.#context.isReplay(envelope);
     this.#context.delivered(envelope);
+    const rejected = rejection as { error: unknown } | undefined; // set by the steps' reject()
+    if (rejected) {
+      // Done with, nothing sent: reported as rejected, not delivered.
+      const { pipelineId, eventId } = envelope;
+      emit('rejected', { pipelineId, eventId, error: rejected.error });
+      return 'next';
+    }
     emit('delivered', { envelope, result, replayed });
     if (replayed) emit('replayed', { envelope });
     return 'next';

@@ -49,3 +49,44 @@ describe.each([
     ).rejects.toThrow(ValidationError);
   });
 });
+
+describe('StepContext.reject()', () => {
+  it('reports rejected instead of delivered when the steps end the delivery; not when a step throws or goes on', async () => {
+    const vendor = new GatedVendor('k');
+    const connector = gatedConnector({ id: 'crm', apiKey: 'k', vendor });
+    hub = createHub({
+      store: new MemoryReplayStore(),
+      retry: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 2 },
+    });
+    const seen: string[] = [];
+    hub.on('rejected', ({ eventId }) => seen.push(`rejected ${eventId}`));
+    hub.on('delivered', ({ envelope }) => seen.push(`delivered ${envelope.eventId}`));
+    hub.on('failed', ({ envelope, willRetry }) =>
+      seen.push(`failed ${envelope.eventId}${willRetry ? '' : ' for good'}`),
+    );
+    const events$ = hub.register(connector).pipeline({
+      ...gatedPipeline(),
+      steps: [
+        (value, context) => {
+          const event = value as { id: string };
+          context.reject(new ValidationError(`unusable ${event.id}`));
+          if (event.id === 'throws') throw new Error('boom');
+          return event.id === 'goes-on' ? value : undefined;
+        },
+      ],
+    });
+    await hub.start();
+    await connector.activate();
+    const at = Date.now();
+    for (const id of ['ends', 'throws', 'goes-on']) await events$.publish({ id, key: id, at });
+    await hub.idle();
+    expect(await until(() => seen.length === 4)).toBe(true);
+    expect(seen.sort()).toEqual([
+      'delivered goes-on',
+      'failed throws',
+      'failed throws for good',
+      'rejected ends',
+    ]);
+    expect([...vendor.accepted.keys()]).toEqual(['events:goes-on']);
+  });
+});
