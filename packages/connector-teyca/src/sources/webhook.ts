@@ -83,6 +83,10 @@ export function createTeycaWebhookHandler(options: TeycaWebhookOptions): TeycaWe
   const { publish, secret, secretParam = 'secret', coalesceMs = 60_000, now = Date.now } = options;
   if (typeof publish !== 'function')
     throw new TypeError('createTeycaWebhookHandler: publish must be a function');
+  if (!Number.isInteger(coalesceMs) || coalesceMs < 0 || coalesceMs > 86_400_000)
+    throw new TypeError(
+      'createTeycaWebhookHandler: coalesceMs must be an integer from 0 to 86400000 (a day)',
+    );
   const expected = secret === undefined ? undefined : digestOf(secret);
   const handler = async (
     rawBody: string,

@@ -22,6 +22,9 @@ import type {
 } from './types.js';
 import { ConnectorWorker } from './worker.js';
 
+/** The longest a pipeline's `notBefore` may hold an event: a week. */
+const maxHoldMs = 7 * 86_400_000;
+
 const methods =
   (...names: string[]) =>
   (value: unknown) =>
@@ -206,7 +209,10 @@ export class Hub extends EventEmitter<HubEvents> {
     return this.#moment(pipelineId, 'occurredAt', value);
   }
 
-  /** A moment a pipeline gave: a finite epoch ms, not too far ahead of the Hub's clock. */
+  /**
+   * A moment a pipeline gave: a finite epoch ms, not too far ahead of the Hub's clock —
+   * `maxFutureSkewMs` for `occurredAt`, a week for `notBefore` (a hold, not a clock's error).
+   */
   #moment(pipelineId: string, name: 'occurredAt' | 'notBefore', value: number): number {
     const now = this.#clock.now();
     const fail = (message: string) =>
@@ -215,11 +221,9 @@ export class Hub extends EventEmitter<HubEvents> {
       });
     if (typeof value !== 'number' || !Number.isFinite(value))
       throw fail(`must be epoch milliseconds, got ${String(value)}`);
-    const skew = this.#options.maxFutureSkewMs ?? 86_400_000;
+    const skew = name === 'notBefore' ? maxHoldMs : (this.#options.maxFutureSkewMs ?? 86_400_000);
     if (value > now + skew)
-      throw fail(
-        `is ${Math.round((value - now) / 60_000)} min ahead of the clock (allowed: ${skew} ms)`,
-      );
+      throw fail(`is ${Math.round(value - now)} ms ahead of the clock (allowed: ${skew} ms)`);
     return Math.trunc(value);
   }
 

@@ -89,4 +89,67 @@ describe('StepContext.reject()', () => {
     ]);
     expect([...vendor.accepted.keys()]).toEqual(['events:goes-on']);
   });
+
+  it('ignores a reject() that comes after its step finished, and carries the envelope', async () => {
+    const vendor = new GatedVendor('k');
+    const connector = gatedConnector({ id: 'crm', apiKey: 'k', vendor });
+    hub = createHub({ store: new MemoryReplayStore() });
+    const seen: string[] = [];
+    const rejectedEnvelopes: unknown[] = [];
+    hub.on('rejected', ({ eventId, envelope }) => {
+      seen.push(`rejected ${eventId}`);
+      rejectedEnvelopes.push(envelope?.id);
+    });
+    hub.on('delivered', ({ envelope }) => seen.push(`delivered ${envelope.eventId}`));
+    let late: (() => void) | undefined;
+    const events$ = hub.register(connector).pipeline({
+      ...gatedPipeline(),
+      steps: [
+        (value, context) => {
+          const event = value as { id: string };
+          // An un-awaited callback: it calls reject() while the action is under way.
+          if (event.id === 'late') late = () => context.reject(new ValidationError('late'));
+          else context.reject(new ValidationError('now'));
+          return event.id === 'late' ? value : undefined;
+        },
+      ],
+    });
+    await hub.start();
+    await connector.activate();
+    const at = Date.now();
+    vendor.hold('events:late');
+    await events$.publish({ id: 'late', key: 'a', at });
+    await vendor.arrived('events:late');
+    late?.();
+    vendor.release('events:late');
+    await events$.publish({ id: 'now', key: 'b', at });
+    await hub.idle();
+    expect(await until(() => seen.length === 2)).toBe(true);
+    expect(seen.sort()).toEqual(['delivered late', 'rejected now']);
+    expect(rejectedEnvelopes).toEqual(['events:now']);
+  });
+});
+
+describe('notBefore and the clock-skew limit', () => {
+  it('is held however small maxFutureSkewMs is (up to a week), unlike occurredAt', async () => {
+    const vendor = new GatedVendor('k');
+    const connector = gatedConnector({ id: 'crm', apiKey: 'k', vendor });
+    hub = createHub({ store: new MemoryReplayStore(), maxFutureSkewMs: 1_000 });
+    const at = Date.now();
+    const events$ = hub.register(connector).pipeline({
+      ...gatedPipeline(),
+      occurredAt: () => at,
+      notBefore: (event) => event.at,
+    });
+    await hub.start();
+    await connector.activate();
+    await expect(events$.publish({ id: 'held', key: 'a', at: at + 62_000 })).resolves.toEqual({
+      envelopeId: 'events:held',
+      duplicate: false,
+    });
+    await expect(
+      events$.publish({ id: 'too-far', key: 'a', at: at + 8 * 86_400_000 }),
+    ).rejects.toThrow(/notBefore is \d+ ms ahead of the clock \(allowed: 604800000 ms\)/);
+    expect(await hub.pending()).toEqual({ crm: 1 });
+  });
 });

@@ -132,9 +132,9 @@ export interface PipelineDefinition<Schema extends z.ZodType = z.ZodType> {
   /** When the event happened, epoch ms: decides retention. @defaultValue publish time */
   occurredAt?: ((event: z.output<Schema>) => number) | undefined;
   /**
-   * The earliest moment the event may be delivered, epoch ms (`undefined`: at once): its key
-   * waits until then — e.g. a follow-up that must read the vendor only after a burst is over.
-   * At most `maxFutureSkewMs` ahead of the clock.
+   * The earliest moment a published event may be delivered, epoch ms (`undefined`: at once):
+   * its key waits until then — e.g. a follow-up that must read the vendor only after a burst is
+   * over. At most a week ahead of the clock. Not applied to a source pipeline's items.
    */
   notBefore?: ((event: z.output<Schema>) => number | undefined) | undefined;
   /** Steps run at delivery, in order, before the action. */
@@ -244,7 +244,15 @@ export interface HubEvents {
    * its limits, a time that is not one) — it is skipped, the cursor moves past it; or a step
    * found an event's data unusable (`StepContext.reject`) and delivered nothing.
    */
-  rejected: (event: { pipelineId: string; eventId: string; error: unknown }) => void;
+  rejected: (event: {
+    pipelineId: string;
+    eventId: string;
+    error: unknown;
+    /** The envelope, when a step rejected a stored event (a refused source item has none). */
+    envelope?: Envelope;
+    /** Whether that envelope was being replayed after a re-activation. */
+    replayed?: boolean;
+  }) => void;
   /** A connector's vendor throttled it; its rate-limit bucket is paused. */
   'rate-limited': (event: { connectorId: string; route: string; pauseMs: number }) => void;
   /** A connector reported something to look at that is not a failure (e.g. an ambiguous match). */

@@ -199,17 +199,28 @@ export class ConnectorWorker {
       let value: unknown = envelope.payload;
       for (const step of pipeline.steps ?? []) {
         rejection = undefined;
-        value = await step(value, {
-          connector,
-          envelope,
-          perform: (action, input) => connector.perform(action, input, base),
-          warn: (message, details = {}) =>
-            connector.warn({ envelopeId: envelope.id, action: 'pipeline step', message, details }),
-          reject: (error) => {
-            rejection = { error };
-          },
-          state: this.#state,
-        });
+        // Only while this step runs: a late call (an un-awaited callback) changes nothing.
+        let running = true;
+        try {
+          value = await step(value, {
+            connector,
+            envelope,
+            perform: (action, input) => connector.perform(action, input, base),
+            warn: (message, details = {}) =>
+              connector.warn({
+                envelopeId: envelope.id,
+                action: 'pipeline step',
+                message,
+                details,
+              }),
+            reject: (error) => {
+              if (running) rejection = { error };
+            },
+            state: this.#state,
+          });
+        } finally {
+          running = false;
+        }
         if (value === undefined) break;
       }
       if (value !== undefined) rejection = undefined;
@@ -235,7 +246,7 @@ export class ConnectorWorker {
     if (rejected) {
       // Done with, nothing sent: reported as rejected, not delivered.
       const { pipelineId, eventId } = envelope;
-      emit('rejected', { pipelineId, eventId, error: rejected.error });
+      emit('rejected', { pipelineId, eventId, error: rejected.error, envelope, replayed });
       return 'next';
     }
     emit('delivered', { envelope, result, replayed });

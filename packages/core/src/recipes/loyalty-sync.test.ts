@@ -113,14 +113,15 @@ describe('loyaltySyncPipeline', () => {
     ]);
     // …and a rejected event, the event's data being unusable; the delivery ends, nothing sent.
     expect(rejected).toEqual([
-      {
+      expect.objectContaining({
         pipelineId: 'loyalty-sync',
         eventId: 'CREATE:3',
         error: expect.objectContaining({
           name: 'ValidationError',
           issues: [{ path: 'phone', message: 'not a phone number' }],
         }),
-      },
+        envelope: expect.objectContaining({ id: 'loyalty-sync:CREATE:3' }),
+      }),
     ]);
     expect(await hub.pending()).toEqual({});
     await hub.stop();

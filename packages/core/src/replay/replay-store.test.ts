@@ -52,6 +52,17 @@ describe.each(stores)('%s (the ReplayStore contract)', (_name, create) => {
     await store.close();
   });
 
+  it('starts an envelope due at its nextAttemptAt (0 without one)', async () => {
+    const store = await create();
+    await store.append([envelope(1, { nextAttemptAt: 5_000 }), envelope(2)]);
+    const scanned = await store.scan('crm', 0, 10);
+    expect(scanned.map((item) => item.nextAttemptAt)).toEqual([5_000, 0]);
+    await expect(store.append([envelope(3, { nextAttemptAt: Number.NaN })])).rejects.toThrow(
+      /nextAttemptAt must be an integer epoch ms/,
+    );
+    await store.close();
+  });
+
   it('pages by seq and keeps connectors apart', async () => {
     const store = create();
     await store.append(Array.from({ length: 5 }, (_, index) => envelope(index)));
