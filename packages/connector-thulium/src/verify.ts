@@ -49,7 +49,7 @@ export async function verify(context: Context): Promise<VerifyChecks> {
     credentialsValid: true,
     missingPermissions: [],
     problems,
-    notes: field.notes,
+    ...(field.notes.length ? { notes: field.notes } : {}),
   };
 }
 

@@ -134,7 +134,7 @@ describe('the webhook inlet on node:http, fed by the Teyca simulator', () => {
     const sim = await simulator();
     const { events, publish } = outbox();
     // The burst within one coalescing bucket, whatever the wall clock: a burst that straddles a
-    // bucket boundary makes one more event (the documented trade-off), and on a loaded machine the
+    // bucket boundary makes one more event, and on a loaded machine the
     // 200 deliveries can take 10 s, so a real clock made this test fail when it crossed a minute.
     const inOneBucket = Date.now();
     const server = createServer(

@@ -11,7 +11,10 @@ afterEach(async () => {
   hub = undefined;
 });
 
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<boolean> {
+/** Long enough that a loaded machine still checks the held key before it falls due. */
+const holdMs = 2_000;
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
   return condition();
@@ -27,7 +30,7 @@ describe.each([
     hub = createHub({ store: store() });
     const events$ = hub.register(connector).pipeline({
       ...gatedPipeline(),
-      notBefore: (event) => (event.id === 'later' ? event.at + 400 : undefined),
+      notBefore: (event) => (event.id === 'later' ? event.at + holdMs : undefined),
     });
     await hub.start();
     await connector.activate();
@@ -39,7 +42,7 @@ describe.each([
     expect(vendor.order).toEqual(['events:other']); // the held key waits, in order
     expect(await until(() => vendor.order.length === 3)).toBe(true);
     expect(vendor.order).toEqual(['events:other', 'events:later', 'events:after-later']);
-    expect(Date.now()).toBeGreaterThanOrEqual(at + 400);
+    expect(Date.now()).toBeGreaterThanOrEqual(at + holdMs);
     await expect(
       hub.pipeline({ ...gatedPipeline(), id: 'bad', notBefore: () => Number.NaN }).publish({
         id: 'x',
