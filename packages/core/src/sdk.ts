@@ -181,6 +181,7 @@ export { envelopeId } from './replay/envelope-id.js';
 export type { MemoryReplayStoreOptions } from './replay/memory-replay-store.js';
 export type { EnvelopeState, FailureUpdate, NewEnvelope } from './replay/replay-store.js';
 export type { SqliteLockOptions } from './replay/sqlite-lock.js';
+export { decodeHtmlEntities } from './util/html-entities.js';
 export {
   type LenientEnumOptions,
   type LenientEnumValue,

@@ -1,29 +1,7 @@
+import { decodeHtmlEntities } from '@crossline/core/sdk';
+
 /** What a reply's text is written in. */
 export type TextFormat = 'text' | 'html' | 'markdown';
-
-const entities: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code =
-        name[1] === 'x' || name[1] === 'X'
-          ? Number.parseInt(name.slice(2), 16)
-          : Number(name.slice(1));
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return entities[name.toLowerCase()] ?? whole;
-  });
-}
 
 /** HTML as plain text: blocks and `<br>` become line breaks, links keep their address. */
 export function htmlToText(html: string): string {
@@ -43,7 +21,7 @@ export function htmlToText(html: string): string {
     .replace(/<(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre)\b[^>]*>/gi, '\n')
     .replace(/<\/t[dh]\s*>/gi, '\t')
     .replace(/<[^>]*>/g, '');
-  return decodeEntities(text);
+  return decodeHtmlEntities(text);
 }
 
 /** Markdown as plain text: emphasis and headings marks dropped, links keep their address. */

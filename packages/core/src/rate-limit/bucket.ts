@@ -1,3 +1,4 @@
+import { atMonotonic } from '../util/monotonic-timer.js';
 import type { RateLimitBucket, RateLimitWindow } from './local-rate-limiter.js';
 import { RateWindow, type SentRequest } from './rate-window.js';
 
@@ -21,7 +22,7 @@ export class Bucket {
   readonly #concurrency: number;
   readonly #waiting: Waiting[] = [];
   #running = 0;
-  #pauseTimer: NodeJS.Timeout | undefined;
+  #cancelPause: (() => void) | undefined;
   #startTimer: NodeJS.Timeout | undefined;
   #idle: Array<() => void> = [];
 
@@ -89,28 +90,16 @@ export class Bucket {
     const until = now + ms;
     if (until <= this.pausedUntil) return false;
     this.pausedUntil = until;
-    this.#armPause(performance.now() + ms);
+    this.#cancelPause?.();
+    // By the monotonic clock: a request started early would beat its Retry-After.
+    this.#cancelPause = atMonotonic(performance.now() + ms, () => this.resume());
     return true;
-  }
-
-  /** Resumes at `deadline` (monotonic, `performance.now()`), however early the timer fires. */
-  #armPause(deadline: number): void {
-    clearTimeout(this.#pauseTimer);
-    this.#pauseTimer = setTimeout(
-      () => {
-        // A timer may fire a little early (Node counts from the loop's cached time): a request
-        // started then would reach the vendor before its Retry-After was over.
-        if (performance.now() < deadline) this.#armPause(deadline);
-        else this.resume();
-      },
-      Math.max(1, Math.ceil(deadline - performance.now())),
-    );
   }
 
   /** Ends the pause, if any, and starts what may start. */
   resume(): void {
-    clearTimeout(this.#pauseTimer);
-    this.#pauseTimer = undefined;
+    this.#cancelPause?.();
+    this.#cancelPause = undefined;
     this.pausedUntil = 0;
     this.#drain();
   }

@@ -1,3 +1,5 @@
+import { atMonotonic } from './monotonic-timer.js';
+
 /**
  * Waits `ms` milliseconds on the global `setTimeout` (so fake timers in tests control it),
  * rejecting with the signal's reason as soon as `signal` aborts. Never resolves before `ms`
@@ -11,21 +13,14 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
       reject(signal.reason);
       return;
     }
-    const deadline = performance.now() + ms;
-    let timer: ReturnType<typeof setTimeout>;
     const onAbort = () => {
-      clearTimeout(timer);
+      cancel();
       reject(signal?.reason);
     };
-    const arm = (wait: number) => {
-      timer = setTimeout(() => {
-        const left = deadline - performance.now();
-        if (left > 0) return arm(Math.ceil(left));
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, wait);
-    };
-    arm(ms);
+    const cancel = atMonotonic(performance.now() + ms, () => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
