@@ -14,6 +14,20 @@ import type { LoyaltyCardEvent } from './loyalty-card-event.js';
 /** A step's context, typed by the CRM capabilities the sync needs: no casts. */
 export type SyncStepContext = StepContext<ActionsFor<CrmActions & CrmSyncActions>>;
 
+/**
+ * Ends a delivery whose record has no usable phone: a `warning` with `details`, and a `rejected`
+ * event whose `ValidationError` has the one `issue`; nothing is stored.
+ */
+export function refuseWithoutPhone(
+  context: Pick<StepContext, 'warn' | 'reject'>,
+  message: string,
+  details: Readonly<Record<string, unknown>>,
+  issue: { readonly path: string; readonly message: string },
+): void {
+  context.warn(message, details);
+  context.reject(new ValidationError(message, { issues: [issue] }));
+}
+
 /** Reads a card at the loyalty platform (`cards.get`), typed by the loyalty capability. */
 export type ReadCard = (ref: LoyaltyCardRef) => Promise<LoyaltyCardRecord | null>;
 
@@ -55,10 +69,8 @@ export async function syncCard(
   const phone = validPhone(card.phone);
   if (phone === undefined) {
     const message = `Card ${card.id} has no valid phone number: no CRM client was stored for it`;
-    context.warn(message, { cardId: card.id });
-    context.reject(
-      new ValidationError(message, { issues: [{ path: 'phone', message: 'not a phone number' }] }),
-    );
+    const issue = { path: 'phone', message: 'not a phone number' };
+    refuseWithoutPhone(context, message, { cardId: card.id }, issue);
     return;
   }
   if (settings.mergeByPhone) {

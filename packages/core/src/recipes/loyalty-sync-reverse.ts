@@ -1,9 +1,13 @@
 import type { ActionsFor } from '../capabilities/crm.js';
 import type { CrmContactRecord, CrmSyncActions } from '../capabilities/crm-sync.js';
 import type { LoyaltyActions } from '../capabilities/loyalty.js';
-import { ValidationError } from '../errors/validation-error.js';
 import type { StepContext } from '../pipeline/types.js';
-import { type ClientSyncSettings, cardIdsOf, validPhone } from './loyalty-sync-client.js';
+import {
+  type ClientSyncSettings,
+  cardIdsOf,
+  refuseWithoutPhone,
+  validPhone,
+} from './loyalty-sync-client.js';
 import type { Performer } from './perform-on.js';
 
 /**
@@ -23,10 +27,8 @@ export async function cardForClient(
   const phone = client.phones.map(validPhone).find((found) => found !== undefined);
   if (phone === undefined) {
     const message = `CRM client ${client.id} has no valid phone number: no card was issued`;
-    context.warn(message, { clientId: client.id });
-    context.reject(
-      new ValidationError(message, { issues: [{ path: 'phones', message: 'no phone number' }] }),
-    );
+    const issue = { path: 'phones', message: 'no phone number' };
+    refuseWithoutPhone(context, message, { clientId: client.id }, issue);
     return;
   }
   await settings.lock.run(`phone:${phone}`, async () => {

@@ -76,6 +76,12 @@ function checkText(
   return undefined;
 }
 
+function checkMoment(value: unknown, path: string): ValidationIssue | undefined {
+  if (Number.isInteger(value) && Math.abs(value as number) <= maxTime) return undefined;
+  const got = typeof value === 'number' ? value : typeof value;
+  return { path, message: `must be an integer epoch ms within the Date range (got ${got})` };
+}
+
 function encodePayload(payload: unknown, limits: ResolvedLimits): string | ValidationIssue {
   let json: string | undefined;
   try {
@@ -101,21 +107,13 @@ function checkEnvelope(envelope: NewEnvelope, limits: ResolvedLimits): string {
   }
   const key = checkText(envelope.key, 'key', limits.maxKeyLength, 'maxKeyLength');
   if (key) issues.push(key);
-  const { occurredAt } = envelope;
-  if (!Number.isInteger(occurredAt) || Math.abs(occurredAt) > maxTime)
-    issues.push({
-      path: 'occurredAt',
-      message: `must be an integer epoch ms within the Date range (got ${typeof occurredAt === 'number' ? occurredAt : typeof occurredAt})`,
-    });
-  const { nextAttemptAt } = envelope;
-  if (
-    nextAttemptAt !== undefined &&
-    (!Number.isInteger(nextAttemptAt) || Math.abs(nextAttemptAt) > maxTime)
-  )
-    issues.push({
-      path: 'nextAttemptAt',
-      message: `must be an integer epoch ms within the Date range (got ${String(nextAttemptAt)})`,
-    });
+  const occurredAt = checkMoment(envelope.occurredAt, 'occurredAt');
+  if (occurredAt) issues.push(occurredAt);
+  const nextAttemptAt =
+    envelope.nextAttemptAt === undefined
+      ? undefined
+      : checkMoment(envelope.nextAttemptAt, 'nextAttemptAt');
+  if (nextAttemptAt) issues.push(nextAttemptAt);
   const json = encodePayload(envelope.payload, limits);
   if (typeof json !== 'string') issues.push(json);
   if (issues.length > 0 || typeof json !== 'string') {
